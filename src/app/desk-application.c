@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-resources.h"
 #include "desk-store.h"
 #include "desk-window.h"
 
@@ -93,6 +94,9 @@ desk_application_class_init (DeskApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* The static library would drop the resources' constructor. */
+  g_resources_register (desk_get_resource ());
 
   object_class->finalize = desk_application_finalize;
   app_class->activate = desk_application_activate;
