@@ -285,10 +285,8 @@ desk_percent_tenths (gint64  numerator,
   negative = (numerator < 0) != (denominator < 0);
   n = (numerator < 0 ? -numerator : numerator) * 1000;
   d = denominator < 0 ? -denominator : denominator;
-  /* tenths of a percent: n / d, rounded half away from zero */
-  q = (n + d / 2) / d;
-  if ((n % d) * 2 == d)
-    q = n / d + 1;
+  /* tenths of a percent, n / d rounded half away from zero */
+  q = (2 * n + d) / (2 * d);
   *tenths = negative ? -q : q;
   return TRUE;
 }
