@@ -20,6 +20,7 @@
 
 #include <glib/gstdio.h>
 
+#include "desk-list-model.h"
 #include "desk-search.h"
 #include "desk-test-util.h"
 #include "search-corpus.h"
@@ -234,6 +235,106 @@ time_scan (DeskStore *store,
   timing_report (&scan);
 }
 
+/* Short and common queries: the largest answers. */
+static void
+time_worst (DeskStore *store)
+{
+  static const char *const worst[] = {
+    "张", "王", "纠", "1", "8", "X", "13", "138", "1380", "2025", "纠纷", "咨询", "法律援助",
+    "zx2025",
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_print ("Short and common queries (ms: every kind first 50 / consultations all ids):\n");
+  for (guint i = 0; i < G_N_ELEMENTS (worst); i++)
+    {
+      g_autoptr(GArray) hits = NULL;
+      g_autoptr(GArray) ids = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double a, b;
+
+      g_assert_true (desk_search (store, NULL, worst[i], 50, 0, &hits, &error));
+      a = (g_get_monotonic_time () - start) / 1e3;
+      start = g_get_monotonic_time ();
+      g_assert_true (desk_search_ids (store, "consultations", worst[i], &ids, &error));
+      b = (g_get_monotonic_time () - start) / 1e3;
+      g_print ("  %-10s %8.1f / %8.1f   (%u consultations)\n", worst[i], a, b, ids->len);
+    }
+}
+
+static void
+reloaded (GObject      *source,
+          GAsyncResult *result,
+          gpointer      loop)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_list_model_reload_finish (DESK_LIST_MODEL (source), result, &error));
+  g_main_loop_quit (loop);
+}
+
+/* Reloads as the window does (in a worker); returns the milliseconds. */
+static double
+reload (DeskListModel *model,
+        GMainLoop     *loop)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  desk_list_model_reload_async (model, NULL, reloaded, loop);
+  g_main_loop_run (loop);
+  return (g_get_monotonic_time () - start) / 1e3;
+}
+
+/* The list model on the big ledger: reloads, and what a first screen and a
+ * jump to the end cost. */
+static void
+time_list (DeskStore *store)
+{
+  g_autoptr(DeskListModel) model = desk_list_model_new (store, DESK_LIST_CONSULTATIONS);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  DeskListFilter month = { .from = "2025-03-01", .until = "2025-03-31" };
+  DeskListFilter search = { .search = "工伤认定" };
+  DeskListFilter name = { .search = "张伟" };
+  const struct { const char *label; const DeskListFilter *filter; const char *sort; } runs[] = {
+    { "all, newest first", NULL, NULL },
+    { "all, by number", NULL, "number" },
+    { "all, by person", NULL, "person" },
+    { "one month", &month, NULL },
+    { "search 工伤认定", &search, NULL },
+    { "search 张伟 (via people)", &name, NULL },
+  };
+  guint n;
+  gint64 start;
+
+  g_print ("List of consultations (desk_list_model_reload_async):\n");
+  g_print ("  first reload, opening the worker's connection: %.1f ms\n", reload (model, loop));
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      double ms;
+
+      desk_list_model_set_filter (model, runs[r].filter);
+      desk_list_model_set_sort (model, runs[r].sort, runs[r].sort == NULL);
+      ms = reload (model, loop);
+      g_print ("  %-28s %8.1f ms  %u rows\n", runs[r].label, ms,
+               g_list_model_get_n_items (G_LIST_MODEL (model)));
+    }
+
+  desk_list_model_set_filter (model, NULL);
+  desk_list_model_set_sort (model, NULL, TRUE);
+  reload (model, loop);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < 50; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+  g_print ("  items 0..49: %.2f ms, %" G_GUINT64_FORMAT " rows built\n",
+           (g_get_monotonic_time () - start) / 1e3, desk_list_model_get_rows_built (model));
+  start = g_get_monotonic_time ();
+  for (guint i = n - 50; i < n; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+  g_print ("  the last 50 items: %.2f ms, %" G_GUINT64_FORMAT " rows built in all\n",
+           (g_get_monotonic_time () - start) / 1e3, desk_list_model_get_rows_built (model));
+}
+
 static void
 report_sizes (DeskStore *store)
 {
@@ -315,6 +416,8 @@ main (int   argc,
   report_sizes (store);
   g_print ("-- on the rebuilt index:\n");
   time_queries (store, queries);
+  time_worst (store);
+  time_list (store);
 
   if (keep)
     g_print ("Ledger kept: %s\n", desk_store_get_path (store));

@@ -180,7 +180,8 @@ test_filter_and_sort (void)
   g_autofree char *village = desk_test_query_text (store,
     "SELECT village_id FROM consultations GROUP BY village_id ORDER BY count(*) DESC LIMIT 1");
   DeskListFilter filter = {
-    .from = "2025-03-01", .until = "2025-03-31", .category_id = g_ascii_strtoll (category, NULL, 10),
+    .from = "2025-03-01", .until = "2025-03-31",
+    .category_id = g_ascii_strtoll (category, NULL, 10),
   };
   g_autoptr(GArray) expected = NULL;
   guint n;

@@ -38,9 +38,13 @@ typedef struct
 typedef struct
 {
   const char          *search_kind;   /* desk_search kind */
+  /* The condition on the record's date, added only when a period is set
+   * (otherwise the date index would be walked for nothing): :from and
+   * :until, the first day and the day after the last. */
+  const char          *period_sql;
   /* The ids of the matching records, without ORDER BY.  Named parameters:
-   * :from and :until (first day, and the day after the last), :village,
-   * :category, :status (NULL: any), :searching (0/1) and :ids (desk_ids). */
+   * :village, :category, :status (NULL: any), :searching (0/1) and :ids
+   * (desk_ids). */
   const char          *ids_sql;
   /* ?1 desk_ids → id, deleted (0/1), then one text per column. */
   const char          *rows_sql;
@@ -118,6 +122,7 @@ static const SortKey service_sorts[] = {
 static const ListSpec lists[] = {
   [DESK_LIST_PEOPLE] = {
     "people",
+    NULL,
     "SELECT p.id FROM people p WHERE p.deleted_at IS NULL"
     " AND (:village = 0 OR p.village_id = :village)"
     SEARCHING ("p"),
@@ -127,8 +132,8 @@ static const ListSpec lists[] = {
     people_columns, people_sorts, G_N_ELEMENTS (people_sorts) },
   [DESK_LIST_CONSULTATIONS] = {
     "consultations",
+    " AND c.at >= :from AND c.at < :until",
     "SELECT c.id FROM consultations c WHERE c.deleted_at IS NULL"
-    " AND c.at >= :from AND c.at < :until"
     " AND (:village = 0 OR c.village_id = :village)"
     " AND (:category = 0 OR c.category_id = :category)"
     SEARCHING ("c"),
@@ -140,8 +145,8 @@ static const ListSpec lists[] = {
     consultation_columns, consultation_sorts, G_N_ELEMENTS (consultation_sorts) },
   [DESK_LIST_MEDIATION_CASES] = {
     "mediation_cases",
+    " AND m.accepted_on >= :from AND m.accepted_on < :until",
     "SELECT m.id FROM mediation_cases m WHERE m.deleted_at IS NULL"
-    " AND m.accepted_on >= :from AND m.accepted_on < :until"
     " AND (:village = 0 OR m.committee_id IN"
     "      (SELECT id FROM committees WHERE village_id = :village))"
     " AND (:category = 0 OR m.dispute_type_id = :category)"
@@ -158,8 +163,8 @@ static const ListSpec lists[] = {
     case_columns, case_sorts, G_N_ELEMENTS (case_sorts) },
   [DESK_LIST_SCREENINGS] = {
     "screenings",
+    " AND s.screened_on >= :from AND s.screened_on < :until",
     "SELECT s.id FROM screenings s WHERE s.deleted_at IS NULL"
-    " AND s.screened_on >= :from AND s.screened_on < :until"
     " AND (:village = 0 OR s.village_id = :village)"
     " AND (:category = 0 OR s.committee_id = :category)"
     SEARCHING ("s"),
@@ -171,8 +176,8 @@ static const ListSpec lists[] = {
     screening_columns, screening_sorts, G_N_ELEMENTS (screening_sorts) },
   [DESK_LIST_LEGAL_AID] = {
     "legal_aid",
+    " AND a.received_at >= :from AND a.received_at < :until",
     "SELECT a.id FROM legal_aid a WHERE a.deleted_at IS NULL"
-    " AND a.received_at >= :from AND a.received_at < :until"
     " AND (:village = 0 OR a.village_id = :village)"
     " AND (:category = 0 OR a.matter_id = :category)"
     " AND (:status IS NULL OR a.status = :status)"
@@ -184,8 +189,8 @@ static const ListSpec lists[] = {
     aid_columns, aid_sorts, G_N_ELEMENTS (aid_sorts) },
   [DESK_LIST_ADVISER_SERVICES] = {
     "adviser_services",
+    " AND v.served_on >= :from AND v.served_on < :until",
     "SELECT v.id FROM adviser_services v WHERE v.deleted_at IS NULL"
-    " AND v.served_on >= :from AND v.served_on < :until"
     " AND (:village = 0 OR v.village_id = :village)"
     " AND (:category = 0 OR v.mode_id = :category)"
     SEARCHING ("v"),
@@ -450,6 +455,8 @@ ids_sql (const Query *q)
   const SortKey *sort = &spec->sorts[q->sort];
   GString *sql = g_string_new (spec->ids_sql);
 
+  if (spec->period_sql != NULL && (q->from != NULL || q->until != NULL))
+    g_string_append (sql, spec->period_sql);
   g_string_append (sql, " ORDER BY ");
   for (guint i = 0; sort->exprs[i] != NULL; i++)
     {
@@ -1057,7 +1064,13 @@ reload_thread (GTask        *task,
 
   g_mutex_lock (&self->worker_lock);
   if (self->worker_store == NULL)
-    self->worker_store = desk_store_open (data->path, DESK_STORE_OPEN_READONLY, &error);
+    {
+      self->worker_store = desk_store_open (data->path, DESK_STORE_OPEN_READONLY, &error);
+      /* Sorting a large table reads much of it: keep more of it at hand
+       * than SQLite's default 2 MB. */
+      if (self->worker_store != NULL)
+        desk_store_exec (self->worker_store, "PRAGMA cache_size = -32768", NULL);
+    }
   ids = self->worker_store != NULL
     ? query_ids (self->worker_store, data->query, NULL, cancellable, &error)
     : NULL;

@@ -6,15 +6,15 @@
  * every run of characters between blanks as its overlapping two-character
  * tokens ("张三丰" → 张三 三丰 丰), the last character of a run alone, and,
  * inside runs of ASCII digits, the four-digit groups too, at the same
- * positions as the bigrams.  A query word of n ≥ 2 characters becomes the
- * phrase of its n - 1 bigrams (four-digit groups where it has digits):
- * consecutive positions inside one run, so the phrase matches exactly the
- * texts that contain the word.  The lone last character stops a phrase from
- * running on into the next run; a one-character word is the prefix query
- * "c"*, which matches the tokens starting with c, that is every text that
- * contains c.  Digit groups keep phone and ID fragments fast: the hundred
- * digit bigrams each occur in a good part of all records, whereas a
- * four-digit group is rare.
+ * positions as the bigrams (marked, see GROUP_MARK).  A query word of
+ * n ≥ 2 characters becomes the phrase of its n - 1 bigrams (four-digit
+ * groups where it has digits): consecutive positions inside one run, so the
+ * phrase matches exactly the texts that contain the word.  The lone last
+ * character stops a phrase from running on into the next run; a
+ * one-character word is the prefix query "c"*, which matches the tokens
+ * starting with c, that is every text that contains c.  Digit groups keep
+ * phone and ID fragments fast: the hundred digit bigrams each occur in a
+ * good part of all records, whereas a four-digit group is rare.
  *
  * Case: ASCII letters are folded to lower case, nothing else is.
  */
@@ -169,23 +169,31 @@ typedef int (*TokenCallback) (void       *ctx,
                               int         start,
                               int         end);
 
+/* Marks digit groups, so that the prefix query of one digit ("1"*) meets
+ * only the ten bigrams and the lone digit, not a thousand groups.  A
+ * control character: never part of a word, so never a query of its own. */
+#define GROUP_MARK '\x01'
+
 static int
 emit (void          *ctx,
       TokenCallback  callback,
       int            tflags,
       const char    *text,
       int            start,
-      int            end)
+      int            end,
+      gboolean       group)
 {
   char token[32];
-  int n = end - start;
+  int n = 0;
 
-  g_assert (n > 0 && n <= (int) sizeof token);
-  for (int i = 0; i < n; i++)
+  g_assert (end > start && end - start < (int) sizeof token);
+  if (group)
+    token[n++] = GROUP_MARK;
+  for (int i = start; i < end; i++)
     {
-      char b = text[start + i];
+      char b = text[i];
 
-      token[i] = (b >= 'A' && b <= 'Z') ? (char) (b - 'A' + 'a') : b;
+      token[n++] = (b >= 'A' && b <= 'Z') ? (char) (b - 'A' + 'a') : b;
     }
   return callback (ctx, tflags, token, n, start, end);
 }
@@ -221,21 +229,22 @@ tokenize_run (void           *ctx,
       if (query)
         {
           if (group)
-            rc = emit (ctx, callback, 0, text, run[i].start, run[i + DIGIT_GROUP - 1].end);
+            rc = emit (ctx, callback, 0, text, run[i].start, run[i + DIGIT_GROUP - 1].end,
+                       TRUE);
           else
-            rc = emit (ctx, callback, 0, text, run[i].start, run[i + 1].end);
+            rc = emit (ctx, callback, 0, text, run[i].start, run[i + 1].end, FALSE);
         }
       else
         {
-          rc = emit (ctx, callback, 0, text, run[i].start, run[i + 1].end);
+          rc = emit (ctx, callback, 0, text, run[i].start, run[i + 1].end, FALSE);
           if (rc == SQLITE_OK && group)
             rc = emit (ctx, callback, FTS5_TOKEN_COLOCATED, text,
-                       run[i].start, run[i + DIGIT_GROUP - 1].end);
+                       run[i].start, run[i + DIGIT_GROUP - 1].end, TRUE);
         }
     }
   /* A query word keeps only its bigrams, unless it is a single character. */
   if (rc == SQLITE_OK && (!query || n_run == 1))
-    rc = emit (ctx, callback, 0, text, run[n_run - 1].start, run[n_run - 1].end);
+    rc = emit (ctx, callback, 0, text, run[n_run - 1].start, run[n_run - 1].end, FALSE);
   return rc;
 }
 

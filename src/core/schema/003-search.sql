@@ -237,4 +237,5 @@ INSERT INTO search_index (rowid, text) SELECT (2 << 40) + id, text FROM search_t
 INSERT INTO search_index (rowid, text) SELECT (3 << 40) + id, text FROM search_text_mediation_cases;
 INSERT INTO search_index (rowid, text) SELECT (4 << 40) + id, text FROM search_text_legal_aid;
 INSERT INTO search_index (rowid, text) SELECT (5 << 40) + id, text FROM search_text_screenings;
-INSERT INTO search_index (rowid, text) SELECT (6 << 40) + id, text FROM search_text_adviser_services;
+INSERT INTO search_index (rowid, text)
+  SELECT (6 << 40) + id, text FROM search_text_adviser_services;
