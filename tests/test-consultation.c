@@ -864,6 +864,41 @@ test_failed_create_leaves_nothing (Fixture       *f,
   g_assert_cmpint (sequence_last (f->store, 2026), ==, 3);
 }
 
+/* A consultation holds its staff member and village: they are retired,
+ * not deleted, while it lives. */
+static void
+test_registers_in_use (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = create_at (f, "2026-10-10 10:10");
+  gint64 id = desk_consultation_find (f->store, number);
+
+  g_assert_false (desk_staff_delete (f->store, f->staff, &error));
+  g_assert_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_false (desk_village_delete (f->store, f->village, &error));
+  g_assert_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_true (desk_staff_set_active (f->store, f->staff, FALSE, &error));
+  g_assert_true (desk_village_retire (f->store, f->village, "2026-10-31", &error));
+  g_assert_no_error (error);
+
+  /* The record still opens and saves with its retired staff member. */
+  {
+    g_autoptr(DeskConsultation) c = desk_consultation_get (f->store, id, &error);
+
+    g_assert_true (desk_consultation_update (f->store, c, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (desk_consultation_delete (f->store, id, &error));
+  g_assert_true (desk_staff_delete (f->store, f->staff, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_village_delete (f->store, f->village, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -889,6 +924,7 @@ main (int    argc,
   ADD ("list-and-count", test_list_and_count);
   ADD ("links", test_links);
   ADD ("failed-create-leaves-nothing", test_failed_create_leaves_nothing);
+  ADD ("registers-in-use", test_registers_in_use);
 #undef ADD
 
   return g_test_run ();
