@@ -250,7 +250,8 @@ test_village_in_use_and_delete (void)
   /* A committee names it: refused, and nothing changes. */
   g_assert_false (desk_village_delete (store, used, &error));
   g_assert_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE);
-  g_assert_nonnull (strstr (error->message, "青山村"));
+  g_assert_cmpstr (error->message, ==,
+                   "“青山村”已被 1 条记录使用，不能删除；请填写停用日期将其停用。");
   g_clear_error (&error);
   g_assert_cmpint (desk_village_find (store, "青山村"), ==, used);
 
@@ -427,6 +428,8 @@ test_staff (void)
                   " '问遗产', '2026-01-05 09:00:00', '2026-01-05 09:00:00')");
   g_assert_false (desk_staff_delete (store, clerk, &error));
   g_assert_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE);
+  g_assert_cmpstr (error->message, ==,
+                   "“王小明”已在 1 条记录中登记，不能删除；请改为设为不在岗。");
   g_clear_error (&error);
   g_assert_true (desk_staff_set_active (store, clerk, FALSE, &error));
   g_assert_no_error (error);
@@ -556,6 +559,9 @@ test_committee (void)
 
     g_assert_false (desk_committee_delete (store, village_committee, &error));
     g_assert_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE);
+    g_assert_cmpstr (error->message, ==,
+                     "“青山村人民调解委员会”下还有 1 名调解员或记录，不能删除；"
+                     "请填写停用日期将其停用。");
     g_clear_error (&error);
     g_assert_true (desk_committee_retire (store, village_committee, "2026-06-30", &error));
     g_assert_no_error (error);
@@ -697,6 +703,8 @@ test_mediator (void)
                   " (SELECT id FROM mediators WHERE name = '陈红'))");
   g_assert_false (desk_mediator_delete (store, part_time, &error));
   g_assert_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE);
+  g_assert_cmpstr (error->message, ==,
+                   "“陈红”已在 1 件案件中登记为调解员，不能删除；请填写停用日期将其停用。");
   g_clear_error (&error);
   g_assert_false (desk_committee_delete (store, township, &error));
   g_assert_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE);

@@ -521,10 +521,11 @@ desk_village_delete (DeskStore  *store,
     return TRUE;
   if (uses > 0)
     g_set_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE,
-                 ngettext ("“%s” is used by %d record and cannot be deleted; "
-                           "retire it with an active-until date instead.",
-                           "“%s” is used by %d records and cannot be deleted; "
-                           "retire it with an active-until date instead.", uses),
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” is used by %d record and cannot be deleted; "
+                              "retire it with an active-until date instead.",
+                              "“%s” is used by %d records and cannot be deleted; "
+                              "retire it with an active-until date instead.", uses),
                  village->name, (int) uses);
   return FALSE;
 }
@@ -852,10 +853,11 @@ desk_staff_delete (DeskStore  *store,
     return TRUE;
   if (uses > 0)
     g_set_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE,
-                 ngettext ("“%s” is named in %d record and cannot be deleted; "
-                           "mark them as no longer active instead.",
-                           "“%s” is named in %d records and cannot be deleted; "
-                           "mark them as no longer active instead.", uses),
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” is named in %d record and cannot be deleted; "
+                              "mark them as no longer active instead.",
+                              "“%s” is named in %d records and cannot be deleted; "
+                              "mark them as no longer active instead.", uses),
                  staff->name, (int) uses);
   return FALSE;
 }
@@ -1285,10 +1287,11 @@ desk_committee_delete (DeskStore  *store,
     return TRUE;
   if (uses > 0)
     g_set_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE,
-                 ngettext ("“%s” has %d mediator or record and cannot be deleted; "
-                           "retire it with an active-until date instead.",
-                           "“%s” has %d mediators and records and cannot be deleted; "
-                           "retire it with an active-until date instead.", uses),
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” has %d mediator or record and cannot be deleted; "
+                              "retire it with an active-until date instead.",
+                              "“%s” has %d mediators and records and cannot be deleted; "
+                              "retire it with an active-until date instead.", uses),
                  committee->name, (int) uses);
   return FALSE;
 }
@@ -1672,10 +1675,11 @@ desk_mediator_delete (DeskStore  *store,
     return TRUE;
   if (uses > 0)
     g_set_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_IN_USE,
-                 ngettext ("“%s” is named in %d case and cannot be deleted; "
-                           "retire them with an active-until date instead.",
-                           "“%s” is named in %d cases and cannot be deleted; "
-                           "retire them with an active-until date instead.", uses),
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” is named in %d case and cannot be deleted; "
+                              "retire them with an active-until date instead.",
+                              "“%s” is named in %d cases and cannot be deleted; "
+                              "retire them with an active-until date instead.", uses),
                  mediator->name, (int) uses);
   return FALSE;
 }
