@@ -590,7 +590,7 @@ choice_changed (DeskConsultationEditor *self,
                          : drop_down == self->category_dropdown ? self->category_error
                          : self->result_error;
 
-  if (drop_down == self->result_dropdown)
+  if (drop_down == self->result_dropdown && self->result_hint != NULL)
     update_result_hint (self);
   if (self->loading > 0)
     return;
@@ -682,10 +682,26 @@ calendar_day_selected (DeskConsultationEditor *self)
   gtk_popover_popdown (self->calendar_popover);
 }
 
+static gboolean
+close_idle (gpointer user_data)
+{
+  close_now (DESK_CONSULTATION_EDITOR (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes once the dialog that asked has gone: it still runs its response
+ * and would outlive the window it stands on. */
+static void
+close_after_dialog (DeskConsultationEditor *self)
+{
+  self->closing = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (self), g_object_unref);
+}
+
 static void
 discard_response (DeskConsultationEditor *self)
 {
-  close_now (self);
+  close_after_dialog (self);
 }
 
 static void
@@ -725,7 +741,7 @@ delete_response (DeskConsultationEditor *self)
       return;
     }
   g_signal_emit (self, signals[DELETED], 0, id);
-  close_now (self);
+  close_after_dialog (self);
 }
 
 /* Actions */
@@ -927,6 +943,8 @@ desk_consultation_editor_dispose (GObject *object)
 {
   DeskConsultationEditor *self = DESK_CONSULTATION_EDITOR (object);
 
+  /* Fields losing the focus as they go are not the clerk's doing. */
+  self->loading++;
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CONSULTATION_EDITOR);
   follow_up_clear (&self->open_case);
   follow_up_clear (&self->open_aid);

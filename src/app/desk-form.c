@@ -74,6 +74,22 @@ find_descendant (GtkWidget *root,
   return NULL;
 }
 
+/* The filter behind the popup's list, which GtkDropDown keeps to itself. */
+static GtkStringFilter *
+search_filter (GtkWidget *drop_down)
+{
+  GtkWidget *list = find_descendant (drop_down, GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection = list ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  GListModel *filtered = NULL;
+  GtkFilter *filter = NULL;
+
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    filtered = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  if (GTK_IS_FILTER_LIST_MODEL (filtered))
+    filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (filtered));
+  return GTK_IS_STRING_FILTER (filter) ? GTK_STRING_FILTER (filter) : NULL;
+}
+
 /**
  * desk_form_drop_down_get_search_entry:
  *
@@ -95,6 +111,7 @@ search_activated (GtkWidget   *entry,
 {
   GtkWidget *popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
   GtkWidget *list = popover ? find_descendant (popover, GTK_TYPE_LIST_VIEW) : NULL;
+  GtkStringFilter *filter;
   GListModel *shown, *all;
   Picked *picked;
   g_autoptr(GObject) first = NULL;
@@ -103,6 +120,12 @@ search_activated (GtkWidget   *entry,
   if (list == NULL)
     return;
   shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  /* The search entry tells the list what was typed a moment later
+   * ("search-changed"); Enter right after typing must not take what
+   * matched the text before. */
+  filter = search_filter (GTK_WIDGET (drop_down));
+  if (filter != NULL)
+    gtk_string_filter_set_search (filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
   if (shown == NULL || g_list_model_get_n_items (shown) == 0)
     return;
   first = g_list_model_get_item (shown, 0);
@@ -137,7 +160,8 @@ desk_form_drop_down_init (GtkDropDown        *drop_down,
                           gpointer            user_data)
 {
   g_autoptr(GtkExpression) expression = NULL;
-  GtkWidget *entry, *list;
+  GtkStringFilter *filter;
+  GtkWidget *entry;
   Picked *data;
 
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
@@ -159,23 +183,9 @@ desk_form_drop_down_init (GtkDropDown        *drop_down,
 
   /* Labels such as 其他劳动争议 are found by any part ("劳动"), not only by
    * their first characters. */
-  list = find_descendant (GTK_WIDGET (drop_down), GTK_TYPE_LIST_VIEW);
-  if (list != NULL)
-    {
-      GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
-      GListModel *filtered = NULL;
-
-      if (GTK_IS_SINGLE_SELECTION (selection))
-        filtered = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
-      if (GTK_IS_FILTER_LIST_MODEL (filtered))
-        {
-          GtkFilter *filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (filtered));
-
-          if (GTK_IS_STRING_FILTER (filter))
-            gtk_string_filter_set_match_mode (GTK_STRING_FILTER (filter),
-                                              GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-        }
-    }
+  filter = search_filter (GTK_WIDGET (drop_down));
+  if (filter != NULL)
+    gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
 }
 
 /* Removes every choice; nothing is selected. */

@@ -280,6 +280,22 @@ entry_has_focus (DeskPersonPicker *self)
                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->popover)));
 }
 
+/* A field that has the focus moves it to @fallback before it turns
+ * insensitive: GTK would leave its cursor blinking with nowhere to go. */
+static void
+set_sensitive (GtkWidget *widget,
+               gboolean   sensitive,
+               GtkWidget *fallback)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (!sensitive && focus != NULL &&
+      (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_widget_grab_focus (fallback);
+  gtk_widget_set_sensitive (widget, sensitive);
+}
+
 static gboolean
 row_is_choice (GtkListBoxRow *row)
 {
@@ -760,8 +776,8 @@ set_derived (DeskPersonPicker *self,
     }
   self->loading--;
   self->id_derived = id != NULL;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->birth_entry), id == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sex_dropdown), id == NULL);
+  set_sensitive (GTK_WIDGET (self->birth_entry), id == NULL, GTK_WIDGET (self->phone_entry));
+  set_sensitive (GTK_WIDGET (self->sex_dropdown), id == NULL, GTK_WIDGET (self->phone_entry));
 }
 
 /* While the clerk types, an ID number is judged once it has all 18
@@ -907,11 +923,12 @@ entry_activated (DeskPersonPicker *self)
 static void
 entry_focus_left (DeskPersonPicker *self)
 {
-  g_autofree char *text = typed_text (self);
+  g_autofree char *text = NULL;
 
   /* The list belongs to the entry; a click in it keeps the focus there. */
-  if (entry_has_focus (self))
+  if (self->loading > 0 || entry_has_focus (self))
     return;
+  text = typed_text (self);
   hide_list (self);
   /* Someone typed who is not registered: keep what was typed in the new
    * person's fields rather than lose it. */
@@ -945,8 +962,8 @@ anonymous_toggled (DeskPersonPicker *self)
       set_entry_text (self, self->entry, "");
       desk_form_set_error (GTK_WIDGET (self->entry), self->entry_error, NULL);
     }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->entry), !anonymous);
-  gtk_widget_set_sensitive (self->new_button, !anonymous);
+  set_sensitive (GTK_WIDGET (self->entry), !anonymous, GTK_WIDGET (self->anonymous_check));
+  set_sensitive (self->new_button, !anonymous, GTK_WIDGET (self->anonymous_check));
   gtk_entry_set_placeholder_text (self->entry,
                                   anonymous ? _("Anonymous visitor (no name given)")
                                             : _("Name, ID number or phone"));
@@ -1026,6 +1043,8 @@ new_field_left (GtkEventControllerFocus *controller,
 {
   GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
+  if (self->loading > 0)
+    return;
   if (field == GTK_WIDGET (self->name_entry))
     check_name (self, TRUE);
   else if (field == GTK_WIDGET (self->id_entry))
@@ -1235,6 +1254,8 @@ desk_person_picker_dispose (GObject *object)
 {
   DeskPersonPicker *self = DESK_PERSON_PICKER (object);
 
+  /* Fields losing the focus as they go are not the clerk's doing. */
+  self->loading++;
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_PERSON_PICKER);
   g_clear_object (&self->store);
@@ -1447,6 +1468,19 @@ desk_person_picker_init (DeskPersonPicker *self)
   update_actions (self);
 }
 
+/* A save refused for a duplicate says so at the field that makes it one;
+ * the offer under the fields says who is meant. */
+static void
+mark_duplicate (DeskPersonPicker *self)
+{
+  if (self->duplicate_kind == DUPLICATE_ID_NUMBER)
+    desk_form_set_error (GTK_WIDGET (self->id_entry), self->id_error,
+                         _("already registered; see below"));
+  else
+    desk_form_set_error (GTK_WIDGET (self->phone_entry), self->phone_error,
+                         _("already registered under this name; see below"));
+}
+
 /* Public API */
 
 GtkWidget *
@@ -1629,7 +1663,10 @@ desk_person_picker_check (DeskPersonPicker  *self,
   if (first == NULL && gtk_widget_get_visible (self->phone_error))
     first = GTK_WIDGET (self->phone_entry);
   if (first == NULL && self->duplicate_id > 0)
-    first = self->use_existing_button;
+    {
+      mark_duplicate (self);
+      first = self->use_existing_button;
+    }
   if (first_invalid != NULL)
     *first_invalid = first;
   return first == NULL;
@@ -1686,12 +1723,7 @@ desk_person_picker_save (DeskPersonPicker  *self,
     {
       g_set_error_literal (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_DUPLICATE,
                            gtk_label_get_text (self->duplicate_label));
-      if (self->duplicate_kind == DUPLICATE_ID_NUMBER)
-        desk_form_set_error (GTK_WIDGET (self->id_entry), self->id_error,
-                             _("already registered; see below"));
-      else
-        desk_form_set_error (GTK_WIDGET (self->phone_entry), self->phone_error,
-                             _("already registered under this name; see below"));
+      mark_duplicate (self);
       return FALSE;
     }
   id = desk_person_ensure (self->store, person, FALSE, &local);
