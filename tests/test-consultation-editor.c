@@ -466,6 +466,46 @@ test_ctrl_n_follows_the_page (Fixture       *f,
   g_assert_null (find_editor ());
 }
 
+/* The named field that holds the focus (the entry, not its text). */
+static const char *
+focused_field (DeskConsultationEditor *editor)
+{
+  const char *fields[] = { "date", "staff", "channel", "person-entry", "person-new",
+                           "person-anonymous", "companions", "village", "category", "content",
+                           "reply", "result", "editor-save" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (has_focus_in (editor, editor, fields[i]))
+      return fields[i];
+  return NULL;
+}
+
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  DeskConsultationEditor *editor = open_new (f);
+  const char *forward[] = { "date", "staff", "channel", "person-entry", "person-new",
+                            "person-anonymous", "companions", "village", "category", "content",
+                            "reply", "result", "editor-save" };
+
+  /* Tab follows the paper form, whatever the grid's columns... */
+  gtk_widget_grab_focus (named (editor, "date"));
+  for (guint i = 1; i < G_N_ELEMENTS (forward); i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD));
+      g_assert_cmpstr (focused_field (editor), ==, forward[i]);
+    }
+  /* ...and Shift+Tab goes back the same way, out of the visitor too. */
+  gtk_widget_grab_focus (named (editor, "companions"));
+  for (guint i = 5; i > 0; i--)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_BACKWARD));
+      g_assert_cmpstr (focused_field (editor), ==, forward[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_returning_visitor (Fixture       *f,
                         gconstpointer  data)
@@ -999,6 +1039,7 @@ main (int    argc,
   g_test_add ("/consultation-editor/" path, Fixture, NULL, fixture_set_up, func, \
               fixture_tear_down)
   ADD ("ctrl-n-follows-the-page", test_ctrl_n_follows_the_page);
+  ADD ("tab-order", test_tab_order);
   ADD ("returning-visitor", test_returning_visitor);
   ADD ("new-person-by-id-number", test_new_person_by_id_number);
   ADD ("date-forms-and-errors", test_date_forms_and_errors);

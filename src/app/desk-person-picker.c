@@ -1188,6 +1188,15 @@ desk_person_picker_size_allocate (GtkWidget *widget,
   gtk_popover_present (self->popover);
 }
 
+/* Tab moves through the fields in the box; the list under the entry is
+ * never a stop of its own. */
+static gboolean
+desk_person_picker_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  return gtk_widget_child_focus (DESK_PERSON_PICKER (widget)->box, direction);
+}
+
 static gboolean
 desk_person_picker_grab_focus (GtkWidget *widget)
 {
@@ -1290,6 +1299,7 @@ desk_person_picker_class_init (DeskPersonPickerClass *klass)
   widget_class->measure = desk_person_picker_measure;
   widget_class->size_allocate = desk_person_picker_size_allocate;
   widget_class->grab_focus = desk_person_picker_grab_focus;
+  widget_class->focus = desk_person_picker_focus;
 
   /**
    * DeskPersonPicker:person-id:
