@@ -480,6 +480,134 @@ focused_field (DeskConsultationEditor *editor)
   return NULL;
 }
 
+/* The action a key is bound to on @widget, and in which phase: the
+ * shortcut the key press would trigger. */
+static char *
+bound_action (GtkWidget        *widget,
+              const char       *accelerator,
+              GtkPropagationPhase *phase)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              *phase = gtk_event_controller_get_propagation_phase (controller);
+              return gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+            }
+        }
+    }
+  return NULL;
+}
+
+/* What pressing @accelerator on @widget does through the shortcut bound
+ * to it: whether the shortcut took the key. */
+static gboolean
+press_key (GtkWidget  *widget,
+           const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+  gboolean taken = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !taken; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              taken = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                    widget, gtk_shortcut_get_arguments (shortcut));
+              break;
+            }
+        }
+    }
+  iterate ();
+  return taken;
+}
+
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  DeskConsultationEditor *editor = open_new (f);
+  GtkWidget *entry = named (editor, "person-entry");
+  GtkPropagationPhase phase;
+  char *action;
+
+  /* Ctrl+Enter saves even from inside a multi-line field, which would
+   * take it for a new line: it is caught before the field sees it. */
+  action = bound_action (GTK_WIDGET (editor), "<Control>Return", &phase);
+  g_assert_cmpstr (action, ==, "action(editor.save)");
+  g_assert_cmpint (phase, ==, GTK_PHASE_CAPTURE);
+  g_free (action);
+  action = bound_action (GTK_WIDGET (editor), "<Control>KP_Enter", &phase);
+  g_assert_cmpstr (action, ==, "action(editor.save)");
+  g_free (action);
+  action = bound_action (GTK_WIDGET (editor), "<Control>s", &phase);
+  g_assert_cmpstr (action, ==, "action(editor.save)");
+  g_free (action);
+  action = bound_action (GTK_WIDGET (editor), "Escape", &phase);
+  g_assert_cmpstr (action, ==, "action(editor.close)");
+  g_assert_cmpint (phase, ==, GTK_PHASE_BUBBLE);
+  g_free (action);
+
+  /* Up, Down and Escape belong to the visitor's list while it shows, ahead
+   * of the entry's own keys and of the window's Escape. */
+  action = bound_action (entry, "Down", &phase);
+  g_assert_cmpstr (action, ==, "action(picker.select-next)");
+  g_assert_cmpint (phase, ==, GTK_PHASE_CAPTURE);
+  g_free (action);
+  action = bound_action (entry, "Up", &phase);
+  g_assert_cmpstr (action, ==, "action(picker.select-previous)");
+  g_free (action);
+  action = bound_action (entry, "Escape", &phase);
+  g_assert_cmpstr (action, ==, "action(picker.dismiss)");
+  g_free (action);
+  /* With no list shown they are off, so the keys go on to the window. */
+  g_assert_false (press_key (entry, "Escape"));
+  g_assert_false (press_key (entry, "Down"));
+  type_into (editor, "person-entry", "张");
+  wait_for_search (editor);
+  g_assert_true (press_key (entry, "Down"));
+  g_assert_cmpint (selected_row (editor), ==, 1);
+  g_assert_true (press_key (entry, "Escape"));
+  g_assert_false (press_key (entry, "Escape"));
+
+  /* Ctrl+Enter from the text of 咨询内容 tries to save (and says what is
+   * missing); Escape, with something typed, asks. */
+  gtk_widget_grab_focus (named (editor, "content"));
+  g_assert_true (press_key (GTK_WIDGET (editor), "<Control>Return"));
+  g_assert_true (gtk_widget_get_visible (named (editor, "editor-message")));
+  g_assert_true (find_editor () == editor);
+  g_assert_true (press_key (GTK_WIDGET (editor), "Escape"));
+  answer ("cancel");
+  g_assert_true (find_editor () == editor);
+
+  /* Ctrl+N is the window's. */
+  action = bound_action (GTK_WIDGET (f->window), "<Control>n", &phase);
+  g_assert_cmpstr (action, ==, "action(win.new-record)");
+  g_free (action);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_tab_order (Fixture       *f,
                 gconstpointer  data)
@@ -1039,6 +1167,7 @@ main (int    argc,
   g_test_add ("/consultation-editor/" path, Fixture, NULL, fixture_set_up, func, \
               fixture_tear_down)
   ADD ("ctrl-n-follows-the-page", test_ctrl_n_follows_the_page);
+  ADD ("keys", test_keys);
   ADD ("tab-order", test_tab_order);
   ADD ("returning-visitor", test_returning_visitor);
   ADD ("new-person-by-id-number", test_new_person_by_id_number);

@@ -1059,11 +1059,24 @@ desk_consultation_editor_class_init (DeskConsultationEditorClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.close", NULL);
+}
+
+/* Ctrl+Enter saves from anywhere in the form; a text view would take it
+ * for a new line first, so it is caught on the way down. */
+static void
+add_save_keys (DeskConsultationEditor *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i],
+                                                                                    GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("editor.save")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -1114,6 +1127,7 @@ desk_consultation_editor_init (DeskConsultationEditor *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->reply_view), "changed",
                             G_CALLBACK (field_changed), self);
 
+  add_save_keys (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.follow-up", FALSE);
 }

@@ -103,6 +103,28 @@ desk_form_drop_down_get_search_entry (GtkDropDown *drop_down)
   return find_descendant (GTK_WIDGET (drop_down), GTK_TYPE_SEARCH_ENTRY);
 }
 
+static gboolean
+focus_search_idle (gpointer user_data)
+{
+  GtkWidget *entry = user_data;
+  GtkWidget *popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+
+  if (popover != NULL && gtk_widget_get_visible (popover))
+    gtk_widget_grab_focus (entry);
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkDropDown 4.8 puts the focus on the list when it opens, so that what
+ * is typed goes nowhere: the search entry takes it, once the popup has
+ * settled. */
+static void
+popup_shown (GtkWidget *popover,
+             GtkWidget *entry)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_search_idle, g_object_ref (entry),
+                   g_object_unref);
+}
+
 /* Enter in the popup's search takes the first label that matches, as a
  * clerk who typed "继承" expects; GtkDropDown itself only closes. */
 static void
@@ -128,6 +150,16 @@ search_activated (GtkWidget   *entry,
     gtk_string_filter_set_search (filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
   if (shown == NULL || g_list_model_get_n_items (shown) == 0)
     return;
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0' &&
+      gtk_drop_down_get_selected (drop_down) != GTK_INVALID_LIST_POSITION)
+    {
+      /* Enter with nothing typed confirms the choice shown. */
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      picked = g_object_get_data (G_OBJECT (drop_down), PICKED_KEY);
+      if (picked != NULL && picked->func != NULL)
+        picked->func (drop_down, picked->user_data);
+      return;
+    }
   first = g_list_model_get_item (shown, 0);
   all = gtk_drop_down_get_model (drop_down);
   n = g_list_model_get_n_items (all);
@@ -179,7 +211,13 @@ desk_form_drop_down_init (GtkDropDown        *drop_down,
 
   entry = desk_form_drop_down_get_search_entry (drop_down);
   if (entry != NULL)
-    g_signal_connect (entry, "activate", G_CALLBACK (search_activated), drop_down);
+    {
+      GtkWidget *popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+
+      g_signal_connect (entry, "activate", G_CALLBACK (search_activated), drop_down);
+      if (popover != NULL)
+        g_signal_connect (popover, "show", G_CALLBACK (popup_shown), entry);
+    }
 
   /* Labels such as 其他劳动争议 are found by any part ("劳动"), not only by
    * their first characters. */
