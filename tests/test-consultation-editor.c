@@ -758,12 +758,17 @@ test_new_person_by_id_number (Fixture       *f,
   /* The name is still to be typed, so the clerk is taken there. */
   g_assert_true (has_focus_in (editor, editor, "person-name"));
 
+  /* Enter passes over what the number filled in... */
   type_into (editor, "person-name", "赵敏");
   press_enter (editor, "person-name");
+  g_assert_true (has_focus_in (editor, editor, "person-phone"));
   type_into (editor, "person-phone", "135 1234 5678");
   press_enter (editor, "person-phone");
   g_assert_false (shows_error (editor, "person-phone", "person-phone-error"));
-  choose (editor, "person-village", "东坪村");
+  g_assert_true (has_focus_in (editor, editor, "person-village"));
+  /* ...and out of the visitor after the village. */
+  type_choice (editor, "person-village", "东坪");
+  g_assert_true (has_focus_in (editor, editor, "companions"));
   /* The new person's village fills the consultation's. */
   {
     g_autofree char *village = chosen (editor, "village");

@@ -1003,38 +1003,61 @@ new_field_text_changed (GtkEditable      *editable,
   new_field_changed (self, NULL, GTK_WIDGET (editable));
 }
 
-/* Enter in a field of the new person checks it and moves on, down the
- * card and then out of the picker. */
+/* A field Enter stops at: one still empty, or one whose message says it
+ * is wrong; what the number filled in (sex, birth date) is passed over. */
+static gboolean
+wants_typing (DeskPersonPicker *self,
+              GtkWidget        *field,
+              GtkWidget        *message)
+{
+  if (!gtk_widget_get_sensitive (field))
+    return FALSE;
+  if (GTK_IS_DROP_DOWN (field))
+    return desk_form_drop_down_get_id (GTK_DROP_DOWN (field)) == 0;
+  return *gtk_editable_get_text (GTK_EDITABLE (field)) == '\0' ||
+         gtk_widget_get_visible (message);
+}
+
+/* Enter in a field of the new person checks it and moves on to the next
+ * field that wants typing, and out of the picker when none is left. */
 static void
 new_field_activated (GtkEntry         *entry,
                      DeskPersonPicker *self)
 {
-  GtkWidget *next = NULL;
+  struct { GtkWidget *field; GtkWidget *message; } order[] = {
+    { GTK_WIDGET (self->name_entry), self->name_error },
+    { GTK_WIDGET (self->id_entry), self->id_error },
+    { GTK_WIDGET (self->birth_entry), self->birth_error },
+    { GTK_WIDGET (self->phone_entry), self->phone_error },
+    { GTK_WIDGET (self->village_dropdown), self->village_error },
+  };
+  gboolean after = FALSE;
 
   if (entry == self->name_entry)
-    {
-      check_name (self, TRUE);
-      next = GTK_WIDGET (self->id_entry);
-    }
+    check_name (self, TRUE);
   else if (entry == self->id_entry)
-    {
-      check_id_number (self, TRUE);
-      next = self->id_derived ? GTK_WIDGET (self->phone_entry) : GTK_WIDGET (self->birth_entry);
-    }
+    check_id_number (self, TRUE);
   else if (entry == self->birth_entry)
-    {
-      check_birth_date (self, TRUE);
-      next = GTK_WIDGET (self->phone_entry);
-    }
+    check_birth_date (self, TRUE);
   else if (entry == self->phone_entry)
-    {
-      check_phone (self, TRUE);
-      next = GTK_WIDGET (self->village_dropdown);
-    }
+    check_phone (self, TRUE);
+
   if (self->duplicate_id > 0)
-    next = self->use_existing_button;
-  if (next != NULL)
-    gtk_widget_grab_focus (next);
+    {
+      gtk_widget_grab_focus (self->use_existing_button);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (after && wants_typing (self, order[i].field, order[i].message))
+        {
+          gtk_widget_grab_focus (order[i].field);
+          return;
+        }
+      if (order[i].field == GTK_WIDGET (entry))
+        after = TRUE;
+    }
+  g_signal_emit (self, signals[DONE], 0);
 }
 
 static void
