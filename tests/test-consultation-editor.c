@@ -928,7 +928,7 @@ test_duplicate_person_offered (Fixture       *f,
   type_into (editor, "person-id-number", "360426199101010071");
   g_assert_true (gtk_widget_get_visible (named (editor, "person-duplicate")));
   g_assert_nonnull (strstr (text_of (editor, "person-duplicate-message"),
-                            "该证件号码已登记为 张三"));
+                            "该身份证号已登记为 张三"));
   g_assert_nonnull (strstr (text_of (editor, "person-duplicate-message"), "使用此人"));
 
   /* Saving does not make a second entry. */
