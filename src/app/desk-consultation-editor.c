@@ -1072,10 +1072,13 @@ add_save_keys (DeskConsultationEditor *self)
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i],
-                                                                                    GDK_CONTROL_MASK),
-                                                            gtk_named_action_new ("editor.save")));
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keys[i], GDK_CONTROL_MASK);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger,
+                                                              gtk_named_action_new ("editor.save")));
+    }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
