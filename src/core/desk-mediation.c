@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-codes.h"
+#include "desk-consultation.h"
 #include "desk-date.h"
 #include "desk-mediation.h"
 #include "desk-sequence.h"
@@ -1426,8 +1427,30 @@ write_lists (DeskStore       *store,
   return TRUE;
 }
 
-/* Keeps consultations.case_id in step with the case's consultation_id, so
- * that the two records stay linked from either side. */
+/* Whether the live consultation @id points back at @case_id. */
+static gboolean
+consultation_points_at (DeskStore *store,
+                        gint64     id,
+                        gint64     case_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = desk_store_prepare (store,
+                             "SELECT 1 FROM consultations WHERE id = ?1 AND case_id = ?2"
+                             " AND deleted_at IS NULL", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, case_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* Keeps the consultation's side of the link (consultations.case_id) in
+ * step with the case's consultation_id, so that the two records stay
+ * linked from either side. */
 static gboolean
 link_consultation (DeskStore  *store,
                    gint64      case_id,
@@ -1435,33 +1458,14 @@ link_consultation (DeskStore  *store,
                    gint64      new_consultation,
                    GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   if (old_consultation == new_consultation)
     return TRUE;
-  if (old_consultation > 0)
-    {
-      stmt = desk_store_prepare (store,
-                                 "UPDATE consultations SET case_id = NULL"
-                                 " WHERE id = ?1 AND case_id = ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, old_consultation);
-      sqlite3_bind_int64 (stmt, 2, case_id);
-      if (!desk_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  if (new_consultation > 0)
-    {
-      stmt = desk_store_prepare (store, "UPDATE consultations SET case_id = ?2 WHERE id = ?1",
-                                 error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, new_consultation);
-      sqlite3_bind_int64 (stmt, 2, case_id);
-      if (!desk_store_step_done (store, stmt, error))
-        return FALSE;
-    }
+  if (old_consultation > 0 && consultation_points_at (store, old_consultation, case_id) &&
+      !desk_consultation_link_case (store, old_consultation, 0, error))
+    return FALSE;
+  if (new_consultation > 0 &&
+      !desk_consultation_link_case (store, new_consultation, case_id, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1634,6 +1638,7 @@ delete_case (DeskStore  *store,
              GError    **error)
 {
   g_autofree char *now = desk_timestamp ();
+  gint64 consultation_id;
   sqlite3_stmt *stmt;
 
   stmt = desk_store_prepare (store,
@@ -1662,12 +1667,14 @@ delete_case (DeskStore  *store,
     return FALSE;
 
   /* The consultation may open a new case instead. */
-  stmt = desk_store_prepare (store, "UPDATE consultations SET case_id = NULL WHERE case_id = ?1",
+  stmt = desk_store_prepare (store, "SELECT consultation_id FROM mediation_cases WHERE id = ?1",
                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return desk_store_step_done (store, stmt, error);
+  consultation_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return link_consultation (store, id, consultation_id, 0, error);
 }
 
 gboolean
