@@ -18,13 +18,13 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "desk-adviser.h"
 #include "desk-csv.h"
 #include "desk-export-csv.h"
 
 typedef struct
 {
   DeskStore  *store;
-  GHashTable *shared_adviser_names;  /* names that two live advisers share */
 } Export;
 
 typedef GPtrArray *(*RowBuilder) (Export       *ex,
@@ -236,27 +236,11 @@ adviser_reference (Export  *ex,
                    gint64   id,
                    GError **error)
 {
-  sqlite3_stmt *stmt;
-  char *ref = NULL;
+  char *ref = desk_adviser_reference (ex->store, id);
 
-  stmt = desk_store_prepare (ex->store, "SELECT name, institution FROM advisers WHERE id = ?1",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
-      const char *institution = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (g_hash_table_contains (ex->shared_adviser_names, name))
-        ref = g_strdup_printf ("%s（%s）", name, institution);
-      else
-        ref = g_strdup (name);
-    }
-  sqlite3_reset (stmt);
   if (ref == NULL)
-    desk_store_set_sql_error (ex->store, error);
+    g_set_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_NOT_FOUND,
+                 _("The legal adviser of a service record is missing."));
   return ref;
 }
 
@@ -513,12 +497,9 @@ row_legal_aid (Export       *ex,
 
 static void
 add_hours (GPtrArray *cells,
-           gint64     half_hours)
+           int        half_hours)
 {
-  if (half_hours % 2 == 0)
-    add_int (cells, half_hours / 2);
-  else
-    g_ptr_array_add (cells, g_strdup_printf ("%" G_GINT64_FORMAT ".5", half_hours / 2));
+  g_ptr_array_add (cells, desk_adviser_format_hours (half_hours));
 }
 
 static GPtrArray *
@@ -535,7 +516,7 @@ row_service (Export       *ex,
   g_ptr_array_add (cells, ref);
   add_col (cells, stmt, 3);   /* 村(居) */
   add_col (cells, stmt, 4);   /* 方式 */
-  add_hours (cells, sqlite3_column_int64 (stmt, 5));
+  add_hours (cells, sqlite3_column_int (stmt, 5));
   for (int col = 6; col <= 15; col++)
     add_int (cells, sqlite3_column_int64 (stmt, col));
   add_col (cells, stmt, 16);  /* 备注 */
@@ -561,28 +542,14 @@ export_init (Export     *ex,
              DeskStore  *store,
              GError    **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   ex->store = store;
-  ex->shared_adviser_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  stmt = desk_store_prepare (store,
-                             "SELECT name FROM advisers WHERE deleted_at IS NULL"
-                             " GROUP BY name HAVING count (*) > 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (ex->shared_adviser_names, desk_sql_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return desk_store_set_sql_error (store, error);
   return TRUE;
 }
 
 static void
 export_clear (Export *ex)
 {
-  g_clear_pointer (&ex->shared_adviser_names, g_hash_table_unref);
+  ex->store = NULL;
 }
 
 typedef gboolean (*RowSink) (GPtrArray *cells,

@@ -356,7 +356,7 @@ import_screening (Importer *im)
   gboolean ok;
   gint64 id;
 
-  ok = cell_date (im, "日期", TRUE, &screening->screened_on);
+  ok = cell_date (im, "日期", TRUE, &screening->date);
   ok &= cell_committee (im, "调委会", &screening->committee_id);
   ok &= cell_count (im, "排查发现纠纷", 0, 0, &screening->found);
   ok &= cell_count (im, "预防纠纷", 0, 0, &screening->prevented);

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "desk-adviser.h"
 #include "desk-codes.h"
 #include "desk-date.h"
 #include "desk-export-csv.h"
@@ -360,6 +361,151 @@ import_problem (Importer   *im,
   import_problem_at (im, im->source, im->line, column, message);
 }
 
+/* The field labels of the record APIs' errors, by kind, and the column
+ * that holds each field.  The labels are compared in the user's language,
+ * as the errors carry them; plain strings, not marked for translation
+ * here: their modules own them. */
+typedef struct
+{
+  DeskCsvKind  kind;
+  const char  *context;   /* msgctxt, or NULL */
+  const char  *label;
+  const char  *column;
+} FieldColumn;
+
+static const FieldColumn field_columns[] = {
+  { DESK_CSV_VILLAGES, "village", "Name", "名称" },
+  { DESK_CSV_VILLAGES, "village", "Kind", "类型" },
+  { DESK_CSV_VILLAGES, "village", "Area code", "区划代码" },
+  { DESK_CSV_VILLAGES, "village", "Active from", "启用日期" },
+  { DESK_CSV_VILLAGES, "village", "Active until", "停用日期" },
+  { DESK_CSV_COMMITTEES, "committee", "Name", "名称" },
+  { DESK_CSV_COMMITTEES, "committee", "Short name", "简称" },
+  { DESK_CSV_COMMITTEES, "committee", "Type", "类型" },
+  { DESK_CSV_COMMITTEES, "committee", "Village", "村(居)" },
+  { DESK_CSV_COMMITTEES, "committee", "Active from", "启用日期" },
+  { DESK_CSV_COMMITTEES, "committee", "Active until", "停用日期" },
+  { DESK_CSV_MEDIATORS, "mediator", "Name", "姓名" },
+  { DESK_CSV_MEDIATORS, "mediator", "Sex", "性别" },
+  { DESK_CSV_MEDIATORS, "mediator", "Phone", "手机" },
+  { DESK_CSV_MEDIATORS, "mediator", "Committee", "调委会" },
+  { DESK_CSV_MEDIATORS, "mediator", "Active from", "启用日期" },
+  { DESK_CSV_MEDIATORS, "mediator", "Active until", "停用日期" },
+  { DESK_CSV_ADVISERS, NULL, "Adviser's name", "姓名" },
+  { DESK_CSV_ADVISERS, NULL, "Adviser's sex", "性别" },
+  { DESK_CSV_ADVISERS, NULL, "Mobile", "手机" },
+  { DESK_CSV_ADVISERS, NULL, "Practice type", "执业类别" },
+  { DESK_CSV_ADVISERS, NULL, "Practice institution", "执业机构" },
+  { DESK_CSV_ADVISERS, NULL, "Licence number", "执业证号" },
+  { DESK_CSV_ADVISERS, NULL, "Term from", "聘期起" },
+  { DESK_CSV_ADVISERS, NULL, "Term until", "聘期止" },
+  { DESK_CSV_ADVISERS, NULL, "Village served", "服务村(居)" },
+  { DESK_CSV_ADVISERS, NULL, "Serves from", "聘期起" },
+  { DESK_CSV_ADVISERS, NULL, "Serves until", "聘期止" },
+  { DESK_CSV_ADVISER_ASSIGNMENTS, NULL, "Legal adviser", "法律顾问" },
+  { DESK_CSV_ADVISER_ASSIGNMENTS, NULL, "Village served", "村(居)" },
+  { DESK_CSV_ADVISER_ASSIGNMENTS, NULL, "Serves from", "起" },
+  { DESK_CSV_ADVISER_ASSIGNMENTS, NULL, "Serves until", "止" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Service date", "日期" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Legal adviser", "法律顾问" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Village", "村(居)" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Village served", "村(居)" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Service mode", "方式" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Hours", "时长" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Consultations answered", "解答咨询" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Law lectures", "法治讲座" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Lecture audience", "讲座受众" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Mediations joined", "参与调解" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Contracts reviewed", "审查合同协议" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Village rules and decisions reviewed", "审查村规民约" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Legal documents drafted", "代写文书" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "People trained", "培训人次" },
+  { DESK_CSV_ADVISER_SERVICES, NULL, "Materials handed out", "发放资料" },
+  { DESK_CSV_CONSULTATIONS, "consultation", "Date and time", "日期时间" },
+  { DESK_CSV_CONSULTATIONS, "consultation", "Channel", "渠道" },
+  { DESK_CSV_CONSULTATIONS, "consultation", "Visitor", "咨询人" },
+  { DESK_CSV_CONSULTATIONS, "consultation", "Companions", "同来人数" },
+  { DESK_CSV_CONSULTATIONS, "consultation", "Village", "所在村(居)" },
+  { DESK_CSV_CONSULTATIONS, "consultation", "Category", "咨询类别" },
+  { DESK_CSV_CONSULTATIONS, "consultation", "Content", "咨询内容" },
+  { DESK_CSV_CONSULTATIONS, "consultation", "Result", "处理结果" },
+  { DESK_CSV_CONSULTATIONS, "consultation", "Received by", "接待人" },
+  { DESK_CSV_CONSULTATIONS, "consultation", "Number", "编号" },
+  { DESK_CSV_CONSULTATIONS, NULL, "Name", "咨询人" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Case number", "案号" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Mediation committee", "调委会" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Date accepted", "受理日期" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Case source", "案件来源" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Dispute type", "纠纷类型" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Difficulty", "难度" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Parties", "申请人" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Number of parties involved", "涉及当事人数" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Mediators", "调解员" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Case status", "状态" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Date closed", "结案日期" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Agreement form", "协议形式" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Agreement amount", "协议涉及金额" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Agreement content", "协议内容" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Manner of performance", "履行方式" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Performance deadline", "履行期限" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Performance", "履行情况" },
+  { DESK_CSV_MEDIATION_CASES, NULL, "Judicial confirmation date", "司法确认日期" },
+  { DESK_CSV_MEDIATION_PARTIES, NULL, "Name", "姓名" },
+  { DESK_CSV_MEDIATION_PARTIES, NULL, "Name of the organisation", "姓名" },
+  { DESK_CSV_SCREENINGS, "screening", "Date", "日期" },
+  { DESK_CSV_SCREENINGS, "screening", "Committee", "调委会" },
+  { DESK_CSV_SCREENINGS, "screening", "Disputes found", "排查发现纠纷" },
+  { DESK_CSV_SCREENINGS, "screening", "Disputes prevented", "预防纠纷" },
+  { DESK_CSV_LEGAL_AID, NULL, "Registration number", "登记号" },
+  { DESK_CSV_LEGAL_AID, NULL, "Received at", "接收日期时间" },
+  { DESK_CSV_LEGAL_AID, NULL, "Received by", "接收人" },
+  { DESK_CSV_LEGAL_AID, NULL, "Applicant", "申请人" },
+  { DESK_CSV_LEGAL_AID, NULL, "Name", "申请人" },
+  { DESK_CSV_LEGAL_AID, NULL, "Applicant's sex", "性别" },
+  { DESK_CSV_LEGAL_AID, NULL, "Applicant's date of birth", "出生日期" },
+  { DESK_CSV_LEGAL_AID, NULL, "Applicant's village", "所在村(居)" },
+  { DESK_CSV_LEGAL_AID, NULL, "Matter type", "事项类型" },
+  { DESK_CSV_LEGAL_AID, NULL, "Financial hardship", "经济困难情形" },
+  { DESK_CSV_LEGAL_AID, NULL, "Application status", "状态" },
+  { DESK_CSV_LEGAL_AID, NULL, "Forwarded on", "转交日期" },
+  { DESK_CSV_LEGAL_AID, NULL, "Forwarding mode", "转交方式" },
+  { DESK_CSV_LEGAL_AID, NULL, "Decided on", "决定日期" },
+  { DESK_CSV_LEGAL_AID, NULL, "Decision", "决定结果" },
+  { DESK_CSV_LEGAL_AID, NULL, "Withdrawn on", "撤回日期" },
+  /* The register of people, wherever its columns appear. */
+  { DESK_CSV_N_KINDS, NULL, "ID type", "证件类型" },
+  { DESK_CSV_N_KINDS, NULL, "ID number", "证件号码" },
+  { DESK_CSV_N_KINDS, NULL, "Unified social credit code", "证件号码" },
+  { DESK_CSV_N_KINDS, NULL, "Mobile", "手机" },
+  { DESK_CSV_N_KINDS, NULL, "Phone", "手机" },
+  { DESK_CSV_N_KINDS, NULL, "Sex", "性别" },
+  { DESK_CSV_N_KINDS, NULL, "Birth date", "出生日期" },
+  { DESK_CSV_N_KINDS, NULL, "Ethnicity", "民族" },
+  { DESK_CSV_N_KINDS, NULL, "Village", "所在村(居)" },
+};
+
+/* The column of @kind that a record API's error about @field concerns. */
+static const char *
+field_column (DeskCsvKind  kind,
+              const char  *field)
+{
+  if (column_index (kind, field) >= 0)
+    return field;
+  for (guint i = 0; i < G_N_ELEMENTS (field_columns); i++)
+    {
+      const FieldColumn *f = &field_columns[i];
+      const char *label;
+
+      if (f->kind != kind && f->kind != DESK_CSV_N_KINDS)
+        continue;
+      label = f->context ? g_dpgettext2 (GETTEXT_PACKAGE, f->context, f->label)
+                         : g_dgettext (GETTEXT_PACKAGE, f->label);
+      if (g_str_equal (label, field) && column_index (kind, f->column) >= 0)
+        return f->column;
+    }
+  return NULL;
+}
+
 void
 import_gerror (Importer     *im,
                const char   *column,
@@ -367,16 +513,19 @@ import_gerror (Importer     *im,
 {
   g_autofree char *field = desk_error_get_field (error);
   const char *message = error->message;
+  const char *field_col = field ? field_column (im->source->kind, field) : NULL;
 
-  if (field != NULL && column_index (im->source->kind, field) >= 0)
+  /* The column names the field: the message need not say it again. */
+  if (field_col != NULL || (field != NULL && column != NULL))
     {
-      column = field;
       message = error->message + strlen (field);
       if (g_str_has_prefix (message, "："))
         message += strlen ("：");
+      if (field_col != NULL)
+        column = field_col;
+      else if (!g_str_equal (field, column))
+        message = error->message;
     }
-  else if (field != NULL && column != NULL && g_str_equal (field, column))
-    message = error->message + strlen (field) + strlen ("：");
   import_problem (im, column, "%s", message);
 }
 
@@ -570,24 +719,17 @@ cell_half_hours (Importer   *im,
                  const char *column,
                  int        *half_hours)
 {
-  const char *text = cell (im, column);
-  const char *dot;
-  size_t whole;
+  g_autoptr(GError) error = NULL;
+  const char *text = NULL;
 
   *half_hours = 0;
-  if (text == NULL)
-    return cell_required (im, column, &text);
-  dot = strchr (text, '.');
-  whole = dot ? (size_t) (dot - text) : strlen (text);
-  if (whole == 0 || whole > 4 || strspn (text, "0123456789") != whole ||
-      (dot != NULL && !g_str_equal (dot, ".5") && !g_str_equal (dot, ".0") &&
-       !g_str_equal (dot, ".50") && !g_str_equal (dot, ".00")))
+  if (!cell_required (im, column, &text))
+    return FALSE;
+  if (!desk_adviser_parse_hours (text, half_hours, &error))
     {
-      import_problem (im, column, _("“%s” is not a number of hours; halves are allowed, "
-                                    "such as 1.5"), text);
+      import_problem (im, column, "%s", error_without_field (error));
       return FALSE;
     }
-  *half_hours = atoi (text) * 2 + (dot != NULL && dot[1] == '5' ? 1 : 0);
   return TRUE;
 }
 
@@ -727,82 +869,21 @@ cell_staff (Importer    *im,
   return TRUE;
 }
 
-/* "姓名（执业机构）" or "姓名(执业机构)": the name and the institution. */
-static void
-split_adviser_reference (const char  *text,
-                         char       **name,
-                         char       **institution)
-{
-  const char *open = strstr (text, "（");
-  size_t open_len = strlen ("（");
-  const char *close = "）";
-
-  if (open == NULL)
-    {
-      open = strchr (text, '(');
-      open_len = 1;
-      close = ")";
-    }
-  if (open != NULL && g_str_has_suffix (text, close) && open > text)
-    {
-      *name = g_strstrip (g_strndup (text, open - text));
-      *institution = g_strstrip (g_strndup (open + open_len,
-                                            strlen (open + open_len) - strlen (close)));
-    }
-  else
-    {
-      *name = g_strdup (text);
-      *institution = NULL;
-    }
-}
-
 gboolean
 cell_adviser (Importer    *im,
               const char  *column,
               gint64      *id)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *institution = NULL;
-  g_autoptr(GString) others = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   const char *text = NULL;
-  sqlite3_stmt *stmt;
-  guint n = 0;
 
   *id = 0;
   if (!cell_required (im, column, &text))
     return FALSE;
-  split_adviser_reference (text, &name, &institution);
-
-  stmt = desk_store_prepare (im->store,
-                             "SELECT id, institution FROM advisers"
-                             " WHERE deleted_at IS NULL AND name = ?1"
-                             "  AND (?2 IS NULL OR institution = ?2) ORDER BY id", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  desk_sql_bind_text_or_null (stmt, 2, institution);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  *id = desk_adviser_find_by_reference (im->store, text, &error);
+  if (*id <= 0)
     {
-      *id = sqlite3_column_int64 (stmt, 0);
-      g_string_append_printf (others, "%s%s（%s）", n ? "、" : "", name,
-                              (const char *) sqlite3_column_text (stmt, 1));
-      n++;
-    }
-  sqlite3_reset (stmt);
-
-  if (n == 0)
-    {
-      import_problem (im, column,
-                      _("there is no legal adviser called “%s”; list them in advisers.csv"),
-                      text);
-      return FALSE;
-    }
-  if (n > 1)
-    {
-      *id = 0;
-      import_problem (im, column,
-                      _("%u legal advisers are called “%s”: write the name with the "
-                        "institution, one of %s"), n, name, others->str);
+      import_problem (im, column, "%s", error_without_field (error));
       return FALSE;
     }
   return TRUE;
@@ -977,9 +1058,12 @@ compare_numbered (Importer   *im,
     }
   for (guint i = 0; old_row[i] != NULL && new_row[i] != NULL; i++)
     if ((int) i != skip && !g_str_equal (old_row[i], new_row[i]))
-      g_string_append_printf (diff, _("%s“%s” there, “%s” in this row"),
-                              diff->len ? "；" : "", kinds[kind].columns[i].name, old_row[i],
-                              new_row[i]);
+      {
+        if (diff->len > 0)
+          g_string_append (diff, "；");
+        g_string_append_printf (diff, _("%s: “%s” there, “%s” in this row"),
+                                kinds[kind].columns[i].name, old_row[i], new_row[i]);
+      }
   if (diff->len == 0)
     return ROW_SKIPPED;
   import_problem (im, number_column,
