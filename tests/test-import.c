@@ -917,6 +917,24 @@ test_bad_row_writes_nothing (void)
   g_assert_nonnull (strstr (report_text, "未导入"));
 }
 
+/* A row with more or fewer cells than the header is named by its line. */
+static void
+test_ragged_row (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autofree char *dir = new_dir (FALSE);
+  g_autoptr(DeskImportReport) r = NULL;
+
+  g_free (put (dir, "screenings.csv",
+               "日期,调委会,排查人,排查发现纠纷,预防纠纷\n"
+               "2026-03-15,青山镇人民调解委员会,甲,1,1\n"
+               "2026-03-16,青山镇人民调解委员会,\"甲,\n乙\",1,1,多出的一格\n"));
+  r = import_fails (store, dir);
+  assert_problem (r, "screenings.csv", 3, NULL, "6", "5", NULL);
+  /* the other files were still checked and counted */
+  assert_counts (r, "villages.csv", 3, 0);
+}
+
 static void
 test_dry_run (void)
 {
@@ -961,6 +979,52 @@ test_gb18030 (void)
   name = text (store, "SELECT name FROM villages WHERE kind = '社区'");
   g_assert_cmpstr (name, ==, "新街社区");
   g_clear_pointer (&r, desk_import_report_free);
+
+  /* the whole fixture set saved by a Chinese Excel gives the same ledger */
+  {
+    g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "fixtures", "import", NULL);
+    g_autofree char *gbdir = desk_test_path ("gb18030-fixtures");
+    g_autofree char *out_utf8 = desk_test_path ("gb18030-out-utf8");
+    g_autofree char *out_gb = desk_test_path ("gb18030-out-gb");
+    g_autoptr(DeskStore) utf8_store = new_store ();
+    g_autoptr(DeskStore) gb_store = new_store ();
+    g_autoptr(GDir) d = g_dir_open (fixtures, 0, NULL);
+    const char *file;
+
+    g_assert_cmpint (g_mkdir_with_parents (gbdir, 0700), ==, 0);
+    while ((file = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *src = g_build_filename (fixtures, file, NULL);
+        g_autofree char *dst = g_build_filename (gbdir, file, NULL);
+        g_autofree char *utf8 = NULL;
+        g_autofree char *bytes = NULL;
+        gsize n = 0;
+
+        g_assert_true (g_file_get_contents (src, &utf8, NULL, NULL));
+        bytes = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &n, NULL);
+        g_assert_nonnull (bytes);
+        g_assert_true (g_file_set_contents (dst, bytes, n, NULL));
+      }
+    g_clear_pointer (&r, desk_import_report_free);
+    r = import_ok (gb_store, gbdir);
+    g_assert_cmpstr (file_report (r, "legal_aid.csv")->encoding, ==, "GB18030");
+    g_clear_pointer (&r, desk_import_report_free);
+    r = import_ok (utf8_store, fixtures);
+    g_assert_true (desk_export_csv (gb_store, out_gb, NULL));
+    g_assert_true (desk_export_csv (utf8_store, out_utf8, NULL));
+    for (DeskCsvKind k = 0; k < DESK_CSV_N_KINDS; k++)
+      {
+        g_autofree char *a = g_build_filename (out_gb, desk_csv_kind_file_name (k), NULL);
+        g_autofree char *b = g_build_filename (out_utf8, desk_csv_kind_file_name (k), NULL);
+        g_autofree char *da = NULL;
+        g_autofree char *db = NULL;
+
+        g_assert_true (g_file_get_contents (a, &da, NULL, NULL));
+        g_assert_true (g_file_get_contents (b, &db, NULL, NULL));
+        g_assert_cmpstr (da, ==, db);
+      }
+    g_clear_pointer (&r, desk_import_report_free);
+  }
 
   /* bytes valid in neither: the line is named */
   g_assert_true (g_file_set_contents (path, "名称,类型\n青山村,村\n\xff\xfe\xff,村\n", -1, NULL));
@@ -1404,6 +1468,7 @@ main (int    argc,
   g_test_add_func ("/import/settled/no-future-dates", test_settled_no_future_dates);
   g_test_add_func ("/import/dates-three-forms", test_dates_three_forms);
   g_test_add_func ("/import/bad-row-writes-nothing", test_bad_row_writes_nothing);
+  g_test_add_func ("/import/ragged-row", test_ragged_row);
   g_test_add_func ("/import/dry-run", test_dry_run);
   g_test_add_func ("/import/gb18030", test_gb18030);
   g_test_add_func ("/import/reimport-skips", test_reimport_skips);
