@@ -35,5 +35,7 @@ int        desk_cli_holiday      (int argc, char **argv);
 int        desk_cli_check        (int argc, char **argv);
 int        desk_cli_backup       (int argc, char **argv);
 int        desk_cli_restore      (int argc, char **argv);
+int        desk_cli_report       (int argc, char **argv);
+int        desk_cli_explain      (int argc, char **argv);
 
 G_END_DECLS
