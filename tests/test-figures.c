@@ -716,8 +716,8 @@ test_november (void)
                    -313);
   g_assert_cmpint (desk_report_get_cell (report, "人民调解", "合计", "协议金额(元)/本月")->value,
                    ==, 2184567);
-  g_assert_cmpint (desk_report_get_cell (report, "法律顾问", "李法务", "服务时长(小时)/本月")->value,
-                   ==, 45);
+  g_assert_cmpint (desk_report_get_cell (report, "法律顾问", "李法务",
+                                         "服务时长(小时)/本月")->value, ==, 45);
   g_assert_cmpint (desk_report_get_cell (report, "汇总", "专职人民调解员比例", "目标值(%)")->value,
                    ==, 200);
 }
@@ -810,8 +810,8 @@ test_turn_of_year (void)
                    1);
   g_assert_cmpint (desk_report_get_cell (january, "人民调解", "合计", "受理/本年累计")->value, ==,
                    0);
-  g_assert_cmpint (desk_report_get_cell (january, "人民调解", "山林土地纠纷", "期末未结")->value, ==,
-                   1);
+  g_assert_cmpint (desk_report_get_cell (january, "人民调解", "山林土地纠纷",
+                                         "期末未结")->value, ==, 1);
   /* February: 29 February 2008 turns 18 on 1 March 2026, not 28 February */
   {
     g_autoptr(DeskReport) february = compute (store, 2026, 2);
@@ -1048,7 +1048,8 @@ test_explain (void)
   g_assert_cmpstr (ref->description, ==, "匿名 · 工伤 · 来电 · 转介公证");
   g_clear_pointer (&refs, g_ptr_array_unref);
 
-  refs = desk_figures_explain (store, 2026, 11, "法律顾问", "李法务", "服务时长(小时)/本月", &error);
+  refs = desk_figures_explain (store, 2026, 11, "法律顾问", "李法务", "服务时长(小时)/本月",
+                               &error);
   g_assert_no_error (error);
   g_assert_cmpuint (refs->len, ==, 2);
   ref = g_ptr_array_index (refs, 0);

@@ -70,6 +70,15 @@ append_cell (GString    *out,
 
 #define GAP 2
 
+/* Ends a line without trailing blanks. */
+static void
+end_line (GString *out)
+{
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  g_string_append_c (out, '\n');
+}
+
 static void
 print_table (const DeskReport      *report,
              const DeskReportTable *table)
@@ -158,7 +167,7 @@ print_table (const DeskReport      *report,
           append_cell (out, col->group ? col->group : "", span, ALIGN_CENTRE);
           c = end;
         }
-      g_string_append_c (out, '\n');
+      end_line (out);
     }
   append_cell (out, table->row_header, label_width, ALIGN_LEFT);
   for (guint c = 0; c < n; c++)
@@ -168,7 +177,7 @@ print_table (const DeskReport      *report,
       pad (out, GAP);
       append_cell (out, col->label, widths[c], col->text ? ALIGN_LEFT : ALIGN_RIGHT);
     }
-  g_string_append_c (out, '\n');
+  end_line (out);
   {
     int total = label_width;
 
@@ -192,10 +201,7 @@ print_table (const DeskReport      *report,
           pad (out, GAP);
           append_cell (out, texts[c], widths[c], col->text ? ALIGN_LEFT : ALIGN_RIGHT);
         }
-      /* no trailing blanks */
-      while (out->len > 0 && out->str[out->len - 1] == ' ')
-        g_string_truncate (out, out->len - 1);
-      g_string_append_c (out, '\n');
+      end_line (out);
     }
   g_print ("%s", out->str);
 }
@@ -221,6 +227,31 @@ parse_month (const char *text,
   *year = m == 1 ? y - 1 : y;
   *month = m == 1 ? 12 : m - 1;
   return TRUE;
+}
+
+static const char *
+kind_title (const char *kind)
+{
+  const struct
+  {
+    const char *kind;
+    const char *title;
+  } kinds[] = {
+    { "consultation", N_("consultation") },
+    { "mediation_case", N_("mediation case") },
+    { "screening", N_("screening") },
+    { "legal_aid", N_("legal-aid application") },
+    { "adviser_service", N_("adviser service") },
+    { "adviser", N_("adviser") },
+    { "village", N_("village or community") },
+    { "committee", N_("mediation committee") },
+    { "mediator", N_("mediator") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].kind, kind) == 0)
+      return _(kinds[i].title);
+  return kind;
 }
 
 int
@@ -288,8 +319,8 @@ desk_cli_report (int    argc,
         {
           DeskRecordRef *ref = g_ptr_array_index (warning->records, j);
 
-          g_print ("    %s  %s  %s\n", ref->number ? ref->number : "", ref->date ? ref->date : "",
-                   ref->description ? ref->description : "");
+          g_print ("    %s  %s  %s\n", ref->number ? ref->number : kind_title (ref->kind),
+                   ref->date ? ref->date : "", ref->description ? ref->description : "");
         }
     }
   if (!desk_figures_can_export (store, &error))
@@ -315,31 +346,6 @@ find_column (const DeskReport *report,
       if (c >= 0 && desk_report_table_find_row (table, row) >= 0)
         return g_ptr_array_index (table->columns, c);
     }
-}
-
-static const char *
-kind_title (const char *kind)
-{
-  const struct
-  {
-    const char *kind;
-    const char *title;
-  } kinds[] = {
-    { "consultation", N_("consultation") },
-    { "mediation_case", N_("mediation case") },
-    { "screening", N_("screening") },
-    { "legal_aid", N_("legal-aid application") },
-    { "adviser_service", N_("adviser service") },
-    { "adviser", N_("adviser") },
-    { "village", N_("village or community") },
-    { "committee", N_("mediation committee") },
-    { "mediator", N_("mediator") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (kinds[i].kind, kind) == 0)
-      return _(kinds[i].title);
-  return kind;
 }
 
 int

@@ -179,6 +179,7 @@ desk_figures_check (DeskStore  *store,
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(FigCtx) ctx = NULL;
   g_autofree char *today = desk_today ();
+  gboolean began, ok;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (year >= 2 && year <= 9999 && month >= 1 && month <= 12, NULL);
@@ -186,22 +187,24 @@ desk_figures_check (DeskStore  *store,
   warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_report_warning_free);
   ctx = fig_ctx_new (store, year, month);
 
-  if (!check_measure (ctx, &fig_cases_no_agreement, warnings,
+  if (!fig_read_begin (store, &began, error))
+    return NULL;
+  ok = check_measure (ctx, &fig_cases_no_agreement, warnings,
                       _("Successful cases without agreement form or amount: they count as "
                         "successful but under neither oral nor written agreements."),
-                      error) ||
-      !check_measure (ctx, &fig_services_unassigned, warnings,
+                      error) &&
+       check_measure (ctx, &fig_services_unassigned, warnings,
                       _("Adviser services for a village the adviser was not assigned to "
                         "that day."),
-                      error) ||
-      !check_future (store, year, month, today, warnings, error) ||
-      !check_overdue (store, year, month, today, warnings, error) ||
-      !check_measure (ctx, &fig_aid_no_birth_date, warnings,
+                      error) &&
+       check_future (store, year, month, today, warnings, error) &&
+       check_overdue (store, year, month, today, warnings, error) &&
+       check_measure (ctx, &fig_aid_no_birth_date, warnings,
                       _("Legal-aid applications without the applicant's birth date: whether "
                         "the applicant is elderly or a minor cannot be judged."),
-                      error))
-    return NULL;
-  return g_steal_pointer (&warnings);
+                      error);
+  fig_read_end (store, began);
+  return ok ? g_steal_pointer (&warnings) : NULL;
 }
 
 /**

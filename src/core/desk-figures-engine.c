@@ -107,6 +107,23 @@ fig_ctx_free (FigCtx *ctx)
 }
 
 gboolean
+fig_read_begin (DeskStore  *store,
+                gboolean   *began,
+                GError    **error)
+{
+  *began = sqlite3_get_autocommit (desk_store_get_db (store)) != 0;
+  return !*began || desk_store_exec (store, "BEGIN", error);
+}
+
+void
+fig_read_end (DeskStore *store,
+              gboolean   began)
+{
+  if (began)
+    desk_store_exec (store, "COMMIT", NULL);
+}
+
+gboolean
 fig_dim_is_id (FigDim dim)
 {
   return dim == FIG_DIM_COMMITTEE || dim == FIG_DIM_ADVISER;

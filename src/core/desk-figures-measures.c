@@ -581,7 +581,8 @@ const FigMeasure fig_villages = {
   "villages", &src_villages,
   { { NULL, "l.deleted_at IS NULL AND " ACTIVE_ON_LAST ("l") } },
   ":last",
-  { VILLAGE_HAS_ADVISER, "EXISTS (SELECT 1 FROM committees m2 WHERE " VILLAGE_COMMITTEE_ON_LAST ")" },
+  { VILLAGE_HAS_ADVISER,
+    "EXISTS (SELECT 1 FROM committees m2 WHERE " VILLAGE_COMMITTEE_ON_LAST ")" },
 };
 
 /* Checks: 调解成功 without 协议形式 or 协议涉及金额. */

@@ -156,6 +156,18 @@ gboolean    fig_explain_measure    (FigCtx            *ctx,
 void        fig_record_free        (FigRecord         *record);
 void        fig_records_sort       (GPtrArray         *records);
 
+/* 填报说明 (desk-figures-notes.c). */
+void        fig_add_notes          (DeskReport        *report,
+                                    FigCtx            *ctx);
+
+/* One snapshot of the ledger for a whole computation, even while the
+ * window saves a record on another connection. */
+gboolean    fig_read_begin         (DeskStore         *store,
+                                    gboolean          *began,
+                                    GError           **error);
+void        fig_read_end           (DeskStore         *store,
+                                    gboolean           began);
+
 /* The measures (desk-figures-measures.c). */
 extern const FigMeasure fig_consultations;
 extern const FigMeasure fig_cases_accepted;

@@ -317,9 +317,12 @@ adviser_rows (FigCtx  *ctx,
                              "SELECT ad.id, ad.name, ad.institution,"
                              " EXISTS (SELECT 1 FROM adviser_assignments g"
                              "  WHERE g.adviser_id = ad.id AND g.deleted_at IS NULL"
-                             "  AND g.from_date <= ?1 AND (g.until_date IS NULL OR g.until_date >= ?2)"
-                             "  AND (SELECT deleted_at FROM villages WHERE id = g.village_id) IS NULL)"
-                             " FROM advisers ad WHERE ad.deleted_at IS NULL ORDER BY ad.id", error);
+                             "  AND g.from_date <= ?1"
+                             "  AND (g.until_date IS NULL OR g.until_date >= ?2)"
+                             "  AND (SELECT deleted_at FROM villages WHERE id = g.village_id)"
+                             "      IS NULL)"
+                             " FROM advisers ad WHERE ad.deleted_at IS NULL ORDER BY ad.id",
+                             error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, ctx->last, -1, SQLITE_TRANSIENT);
@@ -329,6 +332,7 @@ adviser_rows (FigCtx  *ctx,
       g_autofree char *id = g_strdup_printf ("%lld", (long long) sqlite3_column_int64 (stmt, 0));
       gboolean assigned = sqlite3_column_int (stmt, 3) != 0;
       FigAgg a = fig_agg_lookup (served, id, NULL, NULL);
+      guint same;
       Row *row;
 
       if (!assigned && a.count == 0)
@@ -340,9 +344,8 @@ adviser_rows (FigCtx  *ctx,
       row->assigned = assigned;
       g_ptr_array_add (rows, row);
       g_ptr_array_add (institutions, desk_sql_dup_text (stmt, 2));
-      g_hash_table_insert (names, g_strdup (row->label),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (names,
-                                                                                    row->label)) + 1));
+      same = GPOINTER_TO_UINT (g_hash_table_lookup (names, row->label));
+      g_hash_table_insert (names, g_strdup (row->label), GUINT_TO_POINTER (same + 1));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -809,138 +812,6 @@ fill_cell (FigCtx           *ctx,
     }
 }
 
-static void
-note (DeskReport *report,
-      char       *line)
-{
-  g_ptr_array_add (report->notes, line);
-}
-
-/* 填报说明: what every figure counts, in the county's words (data). */
-static void
-add_notes (DeskReport *report,
-           FigCtx     *ctx)
-{
-  const char *first = ctx->first, *last = ctx->last, *jan1 = ctx->jan1;
-
-  note (report, g_strdup_printf ("统计期为 %s 至 %s。“本月”指统计期；“本年累计”指 %s 至 %s。",
-                                 first, last, jan1, last));
-  note (report, g_strdup ("每条记录按各项注明的日期计入所在期间，录入或修改的时间不影响统计；"
-                          "已删除的记录不计入任何数字。"));
-  note (report, g_strdup ("分母为 0 的比率不填。百分比以百分数填写，保留一位小数，"
-                          "四舍五入（远离零）；金额以元为单位，精确到分。合计行为各行之和，"
-                          "其中成功率为合计调解成功÷合计办结，文字栏不填。"));
-  note (report, g_strdup ("老年人（60周岁及以上）、未成年人（不满18周岁）、女性、少数民族在计数所依日期判断；"
-                          "年龄按周岁计，2月29日出生的在平年3月1日长一岁；无出生日期的既不计为老年人，"
-                          "也不计为未成年人。"));
-  note (report, g_strdup ("工作日为周一至周五，除去本所节假日安排中的假日，加上调休上班日。"));
-
-  note (report, g_strdup ("【汇总】法律咨询(件)：按咨询日期计入的法律咨询登记件数。"));
-  note (report, g_strdup ("【汇总】法律咨询(人次)：上述咨询的同来人数之和。"));
-  note (report, g_strdup ("【汇总】人民调解受理(件)：按受理日期计入的人民调解案件数。"));
-  note (report, g_strdup ("【汇总】人民调解成功(件)：状态为调解成功、按结案日期计入的案件数。"));
-  note (report, g_strdup ("【汇总】矛盾纠纷排查(次)：按排查日期计入的排查记录数。"));
-  note (report, g_strdup ("【汇总】法律援助申请接收(件)：按接收日期计入的法律援助申请数。"));
-  note (report, g_strdup ("【汇总】法律援助申请转交(件)：按转交日期计入的法律援助申请数。"));
-  note (report, g_strdup ("【汇总】法律顾问服务(次)：按服务日期计入的法律顾问服务记录数。"));
-  note (report, g_strdup ("【汇总】上月、去年同月、本年累计、去年同期累计：同一口径在上月、去年同月、"
-                          "本年1月1日至本月末、去年1月1日至去年同月末的数字。"));
-  note (report, g_strdup ("【汇总】环比(%)：（本月－上月）÷上月×100；上月为 0 时不填。"));
-  note (report, g_strdup ("【汇总】同比(%)：（本月－去年同月）÷去年同月×100；去年同月为 0 时不填。"));
-  note (report, g_strdup_printf ("【汇总】村(居)配备法律顾问的比例：%s 在册的村(居)中，有覆盖当日的法律顾问"
-                                 "服务安排的所占比例；目标值100。", last));
-  note (report, g_strdup_printf ("【汇总】村(社区)人民调解委员会覆盖率：%s 在册的村(居)中，有当日在册、"
-                                 "类型为村调委会或居(社区)调委会、所在村(居)为该村(居)的调委会的所占比例；"
-                                 "目标值100。", last));
-  note (report, g_strdup_printf ("【汇总】专职人民调解员比例：%s 在册的人民调解员中专职的所占比例"
-                                 "（在两个调委会任职的按两人计）；目标值20。", last));
-
-  note (report, g_strdup ("【人民调解】纠纷类型：按纠纷类型代码所对应的统计行归类（新增或停用的类型计入其对应行）。"));
-  note (report, g_strdup ("【人民调解】受理：按受理日期计入的案件数。"));
-  note (report, g_strdup ("【人民调解】办结：状态为调解成功、调解不成功或终止，按结案日期计入的案件数。"));
-  note (report, g_strdup ("【人民调解】调解成功：状态为调解成功，按结案日期计入的案件数。"));
-  note (report, g_strdup ("【人民调解】成功率(%)：调解成功÷办结×100，本月、本年累计分别计算。"));
-  note (report, g_strdup ("【人民调解】口头协议：调解成功案件中协议形式为口头的件数，按结案日期。"));
-  note (report, g_strdup ("【人民调解】书面协议：调解成功案件中协议形式为书面的件数，按结案日期。"));
-  note (report, g_strdup ("【人民调解】涉及当事人(人)：按受理日期计入的案件的涉及当事人数之和。"));
-  note (report, g_strdup ("【人民调解】协议金额(元)：调解成功案件的协议涉及金额之和，按结案日期。"));
-  note (report, g_strdup ("【人民调解】司法确认：按司法确认日期计入的案件数。"));
-  note (report, g_strdup_printf ("【人民调解】期末未结：受理日期不晚于 %s、截至当日未结案（无结案日期或结案"
-                                 "日期在其后）的案件数，只看日期。", last));
-  note (report, g_strdup ("【调解来源】按案件来源分列的受理、调解成功件数，口径同人民调解表。"));
-  note (report, g_strdup_printf ("【调委会】所列调委会：%s 至 %s 期间任一天在册，或在此期间有受理、结案、"
-                                 "期末未结案件或排查记录的调委会，按登记顺序。", jan1, last));
-  note (report, g_strdup ("【调委会】类型：调委会的类型。受理、调解成功、期末未结：口径同人民调解表。"));
-  note (report, g_strdup_printf ("【调委会】调解员(人)：%s 在册的本会人民调解员人数。", last));
-  note (report, g_strdup ("【排查防激化】排查次数：按排查日期计入的排查记录数。"));
-  note (report, g_strdup ("【排查防激化】排查发现纠纷：上述排查记录所填排查发现纠纷数之和。"));
-  note (report, g_strdup ("【排查防激化】预防纠纷：上述排查记录所填预防纠纷数之和。"));
-  note (report, g_strdup ("【排查防激化】防止民间纠纷引起自杀、防止民间纠纷转化为刑事案件、防止群体性上访、"
-                          "防止群体性械斗：件为本月结案（调解成功、调解不成功或终止）且记有该项、"
-                          "人数大于0的案件数，人为这些案件该项人数之和。"));
-  note (report, g_strdup ("【法律咨询】咨询类别：按咨询类别代码所对应的统计行归类。"));
-  note (report, g_strdup ("【法律咨询】咨询(件)、咨询(人次)：口径同汇总表的法律咨询(件)、法律咨询(人次)。"));
-  note (report, g_strdup ("【法律咨询】按渠道(本月)：本月咨询按来访、来电、12348热线、来信、网络、上门服务分列的件数。"));
-  note (report, g_strdup ("【法律咨询】按处理结果(本月)：本月咨询按当场解答、约期答复、代写文书、引导人民调解、"
-                          "指导申请法律援助、转介法律服务、转有关部门、其他分列的件数；转介法律服务含转介律师、"
-                          "转介公证、转介司法鉴定、引导仲裁、引导诉讼，转有关部门含转信访部门、转其他部门。"));
-  note (report, g_strdup ("【法律援助】援助事项：按援助事项代码所对应的统计行归类。"));
-  note (report, g_strdup ("【法律援助】接收申请：按接收日期计入的申请数。"));
-  note (report, g_strdup ("【法律援助】转交：按转交日期计入的申请数。"));
-  note (report, g_strdup_printf ("【法律援助】按期转交(本月)：本月转交，且自接收次日起至转交日（含）的工作日"
-                                 "不超过 %d 个的申请数（当日转交为0个工作日，材料待补不停止计算）。",
-                                 ctx->aid_limit));
-  note (report, g_strdup ("【法律援助】决定给予(本月)、决定不予(本月)：按决定日期和决定结果计入的申请数。"));
-  note (report, g_strdup ("【法律援助】撤回(本月)：按撤回日期计入的申请数。"));
-  note (report, g_strdup_printf ("【法律援助】期末待转交：接收日期不晚于 %s、截至当日既未转交也未撤回的申请数"
-                                 "（含材料待补及以前年度接收的），只看日期。", last));
-  note (report, g_strdup ("【受援人类别】申请件数：按接收日期计入的申请数。"));
-  note (report, g_strdup ("【受援人类别】各类别：依申请所记的申请人性别、出生日期、民族及所勾选情形，"
-                          "在接收日期判断，一件可计入多个类别。"));
-  note (report, g_strdup ("【受援人类别】老年人：接收日期时年满60周岁的申请人。"));
-  note (report, g_strdup ("【受援人类别】残疾人：申请所记为残疾人的。"));
-  note (report, g_strdup ("【受援人类别】未成年人：接收日期时不满18周岁的申请人。"));
-  note (report, g_strdup ("【受援人类别】女性：申请所记性别为女的。"));
-  note (report, g_strdup ("【受援人类别】农民工：申请所记为农民工的。"));
-  note (report, g_strdup ("【受援人类别】农民：申请所记为农民的。"));
-  note (report, g_strdup ("【受援人类别】军人军属：申请所记为军人军属的。"));
-  note (report, g_strdup ("【受援人类别】外国人或无国籍人：申请所记为外国人或无国籍人的。"));
-  note (report, g_strdup ("【受援人类别】少数民族：民族为汉族以外的55个民族之一；未填民族的中国公民按汉族，"
-                          "外国人或无国籍人未填民族的不计。"));
-  note (report, g_strdup ("【受援人类别】其他：不属于以上任何类别的申请。"));
-  note (report, g_strdup_printf ("【法律顾问】所列法律顾问：本月有服务安排，或 %s 至 %s 期间有服务记录的，"
-                                 "按登记顺序。", jan1, last));
-  note (report, g_strdup_printf ("【法律顾问】服务村(居)数：覆盖 %s 的服务安排数。", last));
-  note (report, g_strdup ("【法律顾问】服务次数：按服务日期计入的服务记录数。"));
-  note (report, g_strdup ("【法律顾问】实地服务(次)：本月服务方式为实地的服务记录数。"));
-  note (report, g_strdup ("【法律顾问】服务时长(小时)：服务记录的时长之和，保留一位小数。"));
-  note (report, g_strdup ("【法律顾问】解答咨询(件)、法治讲座(场)、讲座受众(人次)、参与调解(件)、审查合同协议(件)、"
-                          "审查村规民约(件)、代写文书(份)、引导法律援助(件)、培训(人次)、发放资料(份)："
-                          "本月服务记录所填数量之和。"));
-  note (report, g_strdup_printf ("【法律顾问】是否达标：本月实地服务不少于 %d 次、实地服务时长不少于 %d 小时的"
-                                 "为“是”，否则为“否”；本月没有服务安排的为“否”。",
-                                 ctx->min_visits, ctx->min_hours));
-}
-
-/* One snapshot of the ledger for the whole report, even while the window
- * saves a record on another connection. */
-static gboolean
-read_begin (DeskStore  *store,
-            gboolean   *began,
-            GError    **error)
-{
-  *began = sqlite3_get_autocommit (desk_store_get_db (store)) != 0;
-  return !*began || desk_store_exec (store, "BEGIN", error);
-}
-
-static void
-read_end (DeskStore *store,
-          gboolean   began)
-{
-  if (began)
-    desk_store_exec (store, "COMMIT", NULL);
-}
-
 /**
  * desk_figures_compute:
  *
@@ -962,13 +833,13 @@ desk_figures_compute (DeskStore  *store,
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (year >= 2 && year <= 9999 && month >= 1 && month <= 12, NULL);
 
-  if (!read_begin (store, &began, error))
+  if (!fig_read_begin (store, &began, error))
     return NULL;
   ctx = fig_ctx_new (store, year, month);
   sheets = build_sheets (ctx, error);
   if (sheets == NULL)
     {
-      read_end (store, began);
+      fig_read_end (store, began);
       return NULL;
     }
 
@@ -1006,13 +877,13 @@ desk_figures_compute (DeskStore  *store,
           for (guint c = 0; c < sheet->cols->len; c++)
             if (!fill_cell (ctx, sheet, table, r, c, error))
               {
-                read_end (store, began);
+                fig_read_end (store, began);
                 return NULL;
               }
         }
     }
-  add_notes (report, ctx);
-  read_end (store, began);
+  fig_add_notes (report, ctx);
+  fig_read_end (store, began);
   return g_steal_pointer (&report);
 }
 
@@ -1253,7 +1124,7 @@ desk_figures_explain_values (DeskStore   *store,
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (year >= 2 && year <= 9999 && month >= 1 && month <= 12, NULL);
 
-  if (!read_begin (store, &began, error))
+  if (!fig_read_begin (store, &began, error))
     return NULL;
   ctx = fig_ctx_new (store, year, month);
   sheets = build_sheets (ctx, error);
@@ -1261,7 +1132,7 @@ desk_figures_explain_values (DeskStore   *store,
   ok = sheets != NULL &&
        find_cell (sheets, sheet_name, row, path, &sheet, &r, &c, error) &&
        explain_cell (ctx, sheet, r, c, records, error);
-  read_end (store, began);
+  fig_read_end (store, began);
   if (!ok)
     return NULL;
 
