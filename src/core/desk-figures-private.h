@@ -194,7 +194,6 @@ extern const FigMeasure fig_services_on_site;
 extern const FigMeasure fig_assignments;
 extern const FigMeasure fig_mediators;
 extern const FigMeasure fig_villages;
-extern const FigMeasure fig_cases_future;
 extern const FigMeasure fig_aid_no_birth_date;
 extern const FigMeasure fig_cases_no_agreement;
 extern const FigMeasure fig_services_unassigned;
