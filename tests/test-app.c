@@ -22,7 +22,6 @@ test_window_shows_station (void)
   g_autoptr(GError) error = NULL;
   DeskStore *store;
   DeskWindow *window;
-  AdwWindowTitle *title;
 
   store = desk_test_open_store ("window.db");
   g_assert_true (desk_settings_set (store, "station", "青山镇司法所", &error));
@@ -31,13 +30,16 @@ test_window_shows_station (void)
   window = desk_window_new (app, path);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_nonnull (desk_window_get_store (window));
-
-  title = ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (
-    ADW_HEADER_BAR (gtk_widget_get_first_child (
-      adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))))));
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "青山镇司法所");
+  g_assert_cmpstr (desk_window_get_mode (window), ==, "main");
   /* The window's title is translated. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "司法所工作台账");
+
+  /* Ctrl+3 style page switching goes through the window action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "cases"));
+  g_assert_cmpstr (desk_window_get_page (window), ==, "cases");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "no-such-page"));
+  g_assert_cmpstr (desk_window_get_page (window), ==, "dashboard");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -51,7 +53,83 @@ test_window_explains_damaged_ledger (void)
   g_assert_true (g_file_set_contents (path, "这不是账本", -1, NULL));
   window = desk_window_new (app, path);
   g_assert_null (desk_window_get_store (window));
+  g_assert_cmpstr (desk_window_get_mode (window), ==, "error");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (title == NULL ||
+           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0))
+        return child;
+      found = find_descendant (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* First start: the file does not exist; the setup asks for the station,
+ * refuses to go on without it, keeps what was typed, then creates it. */
+static void
+test_first_start_setup (void)
+{
+  g_autofree char *path = desk_test_path ("first-start/ledger.db");
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *county = NULL;
+  DeskWindow *window;
+  GtkWidget *county_row, *township_row, *station_row, *setup;
+  GtkTextView *villages;
+
+  window = desk_window_new (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (desk_window_get_mode (window), ==, "setup");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  setup = find_descendant (GTK_WIDGET (window), g_type_from_name ("DeskSetupView"), NULL);
+  county_row = find_descendant (setup, ADW_TYPE_ENTRY_ROW, "县名");
+  township_row = find_descendant (setup, ADW_TYPE_ENTRY_ROW, "乡镇名");
+  station_row = find_descendant (setup, ADW_TYPE_ENTRY_ROW, "站名");
+  g_assert_nonnull (county_row);
+  g_assert_nonnull (township_row);
+  g_assert_nonnull (station_row);
+
+  gtk_editable_set_text (GTK_EDITABLE (county_row), "青山县");
+  g_assert_true (gtk_widget_activate_action (setup, "setup.create", NULL));
+  g_assert_cmpstr (desk_window_get_mode (window), ==, "setup");
+  g_assert_true (gtk_widget_has_css_class (township_row, "error"));
+  g_assert_false (gtk_widget_has_css_class (county_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (county_row)), ==, "青山县");
+
+  gtk_editable_set_text (GTK_EDITABLE (township_row), "青山镇");
+  gtk_editable_set_text (GTK_EDITABLE (station_row), "青山镇司法所");
+  villages = GTK_TEXT_VIEW (find_descendant (setup, GTK_TYPE_TEXT_VIEW, NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (villages),
+                            "东坪村\n  西岭村 \n\n青山社区\n", -1);
+  g_assert_true (gtk_widget_activate_action (setup, "setup.create", NULL));
+  g_assert_cmpstr (desk_window_get_mode (window), ==, "main");
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  store = desk_store_open (path, DESK_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  county = desk_settings_get (store, "county");
+  g_assert_cmpstr (county, ==, "青山县");
+  g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM villages"), ==, 3);
+  g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM villages WHERE name = "
+                                               "'西岭村' AND kind = '村'"), ==, 1);
+  g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM villages WHERE name = "
+                                               "'青山社区' AND kind = '社区'"), ==, 1);
 }
 
 int
@@ -81,6 +159,7 @@ main (int    argc,
 
   g_test_add_func ("/app/window-shows-station", test_window_shows_station);
   g_test_add_func ("/app/window-explains-damaged-ledger", test_window_explains_damaged_ledger);
+  g_test_add_func ("/app/first-start-setup", test_first_start_setup);
 
   status = g_test_run ();
   g_object_unref (app);

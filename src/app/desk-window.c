@@ -1,7 +1,10 @@
-/* desk-window.c — the main window: opens the ledger and shows the station.
+/* desk-window.c — the main window: the ledger, the sidebar and its pages.
  *
- * A ledger that cannot be opened is explained in the window itself, with
- * the way out (restore a backup), rather than in a terminal nobody reads.
+ * The window shows one of three things: the setup (first start: the ledger
+ * file does not exist yet), the station's pages, or why the ledger cannot
+ * be opened, with the way out (restore a backup).  Pages are listed in the
+ * sidebar in the order of design.md; a page not built yet shows an empty
+ * state that says so.
  */
 #define G_LOG_DOMAIN "legaldesk"
 
@@ -10,40 +13,220 @@
 #include <glib/gi18n.h>
 
 #include "desk-settings.h"
+#include "desk-setup-view.h"
 #include "desk-window.h"
 
 struct _DeskWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  char                 *path;
   DeskStore            *store;
+  GSettings            *settings;
 
+  AdwToastOverlay      *toasts;
+  GtkStack             *mode_stack;
+  AdwStatusPage        *error_status;
+  DeskSetupView        *setup_view;
+  AdwLeaflet           *leaflet;
   AdwWindowTitle       *title;
-  AdwStatusPage        *status;
+  AdwWindowTitle       *page_title;
+  GtkListBox           *sidebar;
+  GtkStack             *pages;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
 
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+  const char *empty;   /* what the page will hold */
+} PageInfo;
+
+static const PageInfo pages[] = {
+  { "dashboard", N_("Dashboard"), "view-grid-symbolic",
+    N_("What is due or overdue today, and this month's counts.") },
+  { "consultations", N_("Consultations"), "chat-message-new-symbolic",
+    N_("The ledger of walk-in, telephone and written legal consultations.") },
+  { "cases", N_("Mediation"), "system-users-symbolic",
+    N_("People's-mediation cases from acceptance to follow-up.") },
+  { "screenings", N_("Screening"), "edit-find-symbolic",
+    N_("The committees' screenings for brewing disputes.") },
+  { "legal-aid", N_("Legal Aid"), "emblem-documents-symbolic",
+    N_("Legal-aid applications received and forwarded to the county.") },
+  { "advisers", N_("Legal Advisers"), "avatar-default-symbolic",
+    N_("Village legal advisers, their villages and their service log.") },
+  { "people", N_("People"), "x-office-address-book-symbolic",
+    N_("Everyone the station has served, with their history.") },
+  { "report", N_("Monthly Report"), "x-office-spreadsheet-symbolic",
+    N_("The month's statistical forms, checked and exported for the county.") },
+};
+
+static const PageInfo *
+find_page (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return &pages[i];
+  return NULL;
+}
+
+static GtkWidget *
+make_placeholder (const PageInfo *info)
+{
+  GtkWidget *status = adw_status_page_new ();
+  g_autofree char *description = g_strdup_printf ("%s\n%s", _(info->empty),
+                                                  _("This page is not available in this "
+                                                    "version yet."));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), info->icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _(info->title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  return status;
+}
+
+static GtkWidget *
+make_sidebar_row (const PageInfo *info)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(info->title));
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, info->name);
+  return row;
+}
+
+/**
+ * desk_window_show_page:
+ *
+ * Shows the page @name and selects it in the sidebar.
+ */
+void
+desk_window_show_page (DeskWindow *self,
+                       const char *name)
+{
+  const PageInfo *info = find_page (name);
+  GtkListBoxRow *row;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  if (info == NULL)
+    info = &pages[0];
+
+  gtk_stack_set_visible_child_name (self->pages, info->name);
+  adw_window_title_set_title (self->page_title, _(info->title));
+  row = gtk_list_box_get_row_at_index (self->sidebar, info - pages);
+  if (gtk_list_box_get_selected_row (self->sidebar) != row)
+    gtk_list_box_select_row (self->sidebar, row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-page", info->name);
+}
+
+const char *
+desk_window_get_page (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
 static void
-desk_window_open_ledger (DeskWindow *self,
-                         const char *path)
+sidebar_row_activated (DeskWindow    *self,
+                       GtkListBoxRow *row)
+{
+  desk_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+show_main (DeskWindow *self)
+{
+  g_autofree char *station = desk_settings_get (self->store, "station");
+  g_autofree char *last = NULL;
+
+  adw_window_title_set_subtitle (self->title, station ? station : "");
+  gtk_stack_set_visible_child_name (self->mode_stack, "main");
+  last = self->settings ? g_settings_get_string (self->settings, "last-page")
+                        : g_strdup ("dashboard");
+  desk_window_show_page (self, last);
+}
+
+static void
+setup_created (DeskWindow    *self,
+               DeskSetupView *view)
+{
+  g_set_object (&self->store, desk_setup_view_get_store (view));
+  show_main (self);
+}
+
+static void
+open_ledger (DeskWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *station = NULL;
+  g_autofree char *message = NULL;
 
-  self->store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
-  if (self->store == NULL)
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
-      adw_status_page_set_icon_name (self->status, "dialog-error-symbolic");
-      adw_status_page_set_title (self->status, _("The ledger cannot be opened"));
-      adw_status_page_set_description (self->status, error->message);
+      desk_setup_view_set_path (self->setup_view, self->path);
+      gtk_stack_set_visible_child_name (self->mode_stack, "setup");
       return;
     }
 
-  station = desk_settings_get (self->store, "station");
-  adw_window_title_set_subtitle (self->title, station ? station : path);
-  adw_status_page_set_title (self->status, station ? station : _("Legal Desk"));
-  adw_status_page_set_description (self->status, path);
+  self->store = desk_store_open (self->path, DESK_STORE_OPEN_DEFAULT, &error);
+  if (self->store == NULL)
+    {
+      message = g_strdup_printf (_("%s\n\nFile: %s\nTo restore a backup, close the program and "
+                                   "run “legaldesk-cli restore --input BACKUP”."),
+                                 error->message, self->path);
+      adw_status_page_set_description (self->error_status, message);
+      gtk_stack_set_visible_child_name (self->mode_stack, "error");
+      return;
+    }
+  show_main (self);
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  desk_window_show_page (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_sidebar_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  adw_leaflet_navigate (DESK_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+save_window_state (DeskWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+desk_window_close_request (GtkWindow *window)
+{
+  save_window_state (DESK_WINDOW (window));
+  return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
 }
 
 static void
@@ -52,9 +235,17 @@ desk_window_dispose (GObject *object)
   DeskWindow *self = DESK_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
+}
+
+static void
+desk_window_finalize (GObject *object)
+{
+  g_free (DESK_WINDOW (object)->path);
+  G_OBJECT_CLASS (desk_window_parent_class)->finalize (object);
 }
 
 static void
@@ -62,19 +253,61 @@ desk_window_class_init (DeskWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = desk_window_dispose;
+  object_class->finalize = desk_window_finalize;
+  window_class->close_request = desk_window_close_request;
 
+  g_type_ensure (DESK_TYPE_SETUP_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/desk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, error_status);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, setup_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, title);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, status);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, pages);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL,
+                                   show_sidebar_activated);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.show-page", "s", pages[i].name);
 }
 
 static void
 desk_window_init (DeskWindow *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_list_box_append (self->sidebar, make_sidebar_row (&pages[i]));
+      gtk_stack_add_named (self->pages, make_placeholder (&pages[i]), pages[i].name);
+    }
+  g_signal_connect_swapped (self->sidebar, "row-activated",
+                            G_CALLBACK (sidebar_row_activated), self);
+  g_signal_connect_swapped (self->setup_view, "created", G_CALLBACK (setup_created), self);
 }
 
 DeskWindow *
@@ -83,13 +316,27 @@ desk_window_new (DeskApplication *application,
 {
   DeskWindow *self = g_object_new (DESK_TYPE_WINDOW, "application", application, NULL);
 
-  desk_window_open_ledger (self, database_path);
+  self->path = g_strdup (database_path);
+  open_ledger (self);
   return self;
 }
 
+/**
+ * desk_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open ledger, or %NULL during the
+ *   setup or when it could not be opened.
+ */
 DeskStore *
 desk_window_get_store (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+const char *
+desk_window_get_mode (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->mode_stack);
 }

@@ -23,6 +23,7 @@
 #include "desk-date.h"
 #include "desk-figures-private.h"
 #include "desk-settings.h"
+#include "desk-validate.h"
 
 #define CODE_ROW(col)   "(SELECT report_row FROM codes WHERE id = " col ")"
 #define CODE_LABEL(col) "(SELECT label FROM codes WHERE id = " col ")"
@@ -391,33 +392,6 @@ const char *const fig_aid_categories[] = {
   "外国人或无国籍人", "其他", NULL
 };
 
-/* The 55 minority names of GB 3304 (民族 is kept as the full name). */
-static const char *const minorities[] = {
-  "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族", "满族",
-  "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族", "佤族",
-  "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族", "土族",
-  "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "阿昌族",
-  "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族", "保安族",
-  "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
-  NULL
-};
-
-/**
- * fig_is_minority:
- * @foreigner: the applicant is 外国人或无国籍人
- *
- * 少数民族: one of the 55 minority names.  An empty 民族 is 汉族 for a
- * citizen and unknown for a foreigner: neither counts.
- */
-gboolean
-fig_is_minority (const char *ethnicity,
-                 gboolean    foreigner)
-{
-  if (ethnicity == NULL || *ethnicity == '\0')
-    return FALSE;
-  return g_strv_contains (minorities, ethnicity);
-}
-
 /* 受援人类别, judged on the receipt date from the application's own copy
  * of the applicant's attributes. */
 #define AID_CATEGORY_COLUMNS \
@@ -435,23 +409,21 @@ accept_aid_category (FigCtx       *ctx,
   const char *birth = (const char *) sqlite3_column_text (stmt, col + 2);
   const char *ethnicity = (const char *) sqlite3_column_text (stmt, col + 3);
   gboolean foreigner = sqlite3_column_int (stmt, col + 8) != 0;
-  int age;
   gboolean in[10];
 
   if (arg == NULL)
     return TRUE;    /* 申请件数 */
 
-  age = birth ? desk_age_on (birth, on) : -1;
-  in[0] = age >= 60;                                   /* 老年人 */
-  in[1] = sqlite3_column_int (stmt, col + 4) != 0;     /* 残疾人 */
-  in[2] = age >= 0 && age < 18;                        /* 未成年人 */
-  in[3] = g_strcmp0 (sex, "女") == 0;                  /* 女性 */
-  in[4] = sqlite3_column_int (stmt, col + 5) != 0;     /* 农民工 */
-  in[5] = sqlite3_column_int (stmt, col + 6) != 0;     /* 农民 */
-  in[6] = fig_is_minority (ethnicity, foreigner);      /* 少数民族 */
-  in[7] = sqlite3_column_int (stmt, col + 7) != 0;     /* 军人军属 */
-  in[8] = foreigner;                                   /* 外国人或无国籍人 */
-  in[9] = TRUE;                                        /* 其他: none of the others */
+  in[0] = birth != NULL && desk_is_elderly (birth, on);   /* 老年人 */
+  in[1] = sqlite3_column_int (stmt, col + 4) != 0;        /* 残疾人 */
+  in[2] = birth != NULL && desk_is_minor (birth, on);     /* 未成年人 */
+  in[3] = g_strcmp0 (sex, "女") == 0;                     /* 女性 */
+  in[4] = sqlite3_column_int (stmt, col + 5) != 0;        /* 农民工 */
+  in[5] = sqlite3_column_int (stmt, col + 6) != 0;        /* 农民 */
+  in[6] = desk_is_minority (ethnicity, foreigner);        /* 少数民族 */
+  in[7] = sqlite3_column_int (stmt, col + 7) != 0;        /* 军人军属 */
+  in[8] = foreigner;                                      /* 外国人或无国籍人 */
+  in[9] = TRUE;                                   /* 其他: none of the others */
   for (int i = 0; i < 9; i++)
     if (in[i])
       in[9] = FALSE;

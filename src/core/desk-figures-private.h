@@ -217,9 +217,6 @@ enum
 /* The 受援人类别 rows after 申请件数, in order. */
 extern const char *const fig_aid_categories[];
 
-gboolean    fig_is_minority        (const char        *ethnicity,
-                                    gboolean           foreigner);
-
 /* Records dated after today, one measure per dated column. */
 const FigMeasure *const *fig_future_measures (void);
 

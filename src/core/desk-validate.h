@@ -96,6 +96,14 @@ gboolean      desk_validate_ethnicity    (const char   *text,
                                           GError      **error);
 gboolean      desk_is_minority           (const char   *ethnicity,
                                           gboolean      foreigner);
+/* The trimmed full name; NULL for empty (no error) or with @error for a
+ * name that is not one of the 56. */
+char         *desk_ethnicity_normalize   (const char   *text,
+                                          GError      **error);
+/* What to count: @ethnicity when given, else 汉族 for a citizen and NULL
+ * (unknown) for a foreigner. */
+const char   *desk_ethnicity_effective   (const char   *ethnicity,
+                                          gboolean      foreigner);
 
 /* Derived categories, judged on @on_date (YYYY-MM-DD). */
 gboolean      desk_is_elderly            (const char   *birth_date,
