@@ -528,6 +528,37 @@ test_cli_export (void)
   g_assert_nonnull (strstr (r->out, "汇总 · 法律咨询(件) · 本月：2 → 1"));
 }
 
+/* The checks' warnings are printed; they never block the export. */
+static void
+test_cli_export_warnings (void)
+{
+  g_autofree char *db = desk_test_path ("cli-warnings.db");
+  g_autofree char *out_dir = desk_test_path ("cli-warnings");
+  g_autofree char *book = NULL;
+  g_autoptr(DeskCliResult) r = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  r = desk_test_run_cli ("init", "--database", db, NULL);
+  g_assert_cmpint (r->status, ==, 0);
+  g_clear_pointer (&r, desk_cli_result_free);
+  store = desk_store_open (db, DESK_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  set_station (store);
+  add_people (store);
+  /* today is 2026-11-23 in the tests: a record dated after it */
+  add_consultation (store, "1", "2026-11-28 09:00");
+
+  r = desk_test_run_cli ("export", "--database", db, "--month", "2026-11", "--output", out_dir,
+                         "--date", "2026-12-01", NULL);
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_nonnull (strstr (r->out, "警告："));
+  g_assert_nonnull (strstr (r->out, "ZX2026-0001"));
+  book = g_build_filename (out_dir, "青山镇司法所_2026年11月_统计月报.xlsx", NULL);
+  g_assert_true (g_file_test (book, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 test_cli_history_empty (void)
 {
@@ -558,6 +589,7 @@ main (int    argc,
   g_test_add_func ("/history/record-and-sha256", test_record_and_sha256);
   g_test_add_func ("/history/changes", test_changes);
   g_test_add_func ("/history/cli-export", test_cli_export);
+  g_test_add_func ("/history/cli-export-warnings", test_cli_export_warnings);
   g_test_add_func ("/history/cli-history-empty", test_cli_history_empty);
   return g_test_run ();
 }

@@ -1,5 +1,6 @@
 /* desk-cli-export.c — export and history: the monthly workbook for the
- * county, and the record of what was sent.
+ * county, and the record of what was sent.  `export --csv FOLDER` is the
+ * ledger's CSV export (desk-cli-io.c).
  *
  * A month exported before whose figures have changed since is exported as a
  * corrected workbook (（更正） in the titles and the file name) without being
@@ -68,6 +69,7 @@ desk_cli_export (int    argc,
   g_autofree char *month_text = NULL;
   g_autofree char *output = NULL;
   g_autofree char *report_date = NULL;
+  g_autofree char *csv_dir = NULL;
   gboolean force = FALSE;
   gboolean corrected = FALSE;
   g_autoptr(GOptionContext) context = NULL;
@@ -93,10 +95,18 @@ desk_cli_export (int    argc,
       N_("Mark the workbook as a correction (（更正）)"), NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &report_date,
       N_("The date of submission (报送日期; default: today)"), N_("DATE") },
+    /* listed for --help; handled by desk_cli_export_csv() above */
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_dir,
+      N_("Write every record kind as CSV files into this folder"), N_("FOLDER") },
     { NULL }
   };
   DeskXlsxOptions options = { 0, };
   int year, month;
+
+  /* `export --csv FOLDER` writes the ledger as CSV files instead. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--csv") || g_str_has_prefix (argv[i], "--csv="))
+      return desk_cli_export_csv (argc, argv);
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
@@ -109,7 +119,8 @@ desk_cli_export (int    argc,
   if (argc > 1)
     return desk_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
   if (month_text == NULL)
-    return desk_cli_usage_error (_("Name the month to export, e.g. --month 2026-11."));
+    return desk_cli_usage_error (_("Name the month to export (--month 2026-11), or a folder for CSV files "
+                                   "(--csv FOLDER)."));
   if (!desk_month_parse (month_text, &year, &month))
     return desk_cli_usage_error (_("“%s” is not a month; write it as 2026-11."), month_text);
   if (report_date != NULL)
@@ -129,7 +140,8 @@ desk_cli_export (int    argc,
     return 1;
   if (!desk_figures_can_export (store, &error))
     {
-      g_printerr (_("Cannot export: %s\n"), error->message);
+      /* the message says what is missing and that it blocks the export */
+      g_printerr ("%s\n", error->message);
       return 1;
     }
 
