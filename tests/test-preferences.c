@@ -557,6 +557,10 @@ test_delete_in_use (Fixture       *fixture,
   set_field (form, "停用日期", "");
   g_assert_false (save_form (form));
   g_assert_nonnull (desk_preferences_dialog_get_message (form, "停用日期"));
+  set_field (form, "停用日期", "2026-13-01");
+  g_assert_false (save_form (form));
+  g_assert_cmpstr (desk_preferences_dialog_get_message (form, "停用日期"), ==,
+                   "“2026-13-01”不是有效日期，请按 2026-10-01 的格式填写");
   set_field (form, "停用日期", "2026年12月31日");
   g_assert_true (save_form (form));
   g_clear_pointer (&village, desk_village_free);
@@ -610,7 +614,10 @@ test_codes (Fixture       *fixture,
   for (guint i = 0; kinds[i] != NULL; i++)
     if (g_str_equal (kinds[i], DESK_CODE_DISPUTE_TYPE))
       adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), i);
-  g_assert_nonnull (find_row (fixture, ADW_TYPE_ACTION_ROW, "邻里纠纷"));
+  row = find_row (fixture, ADW_TYPE_ACTION_ROW, "邻里纠纷");
+  g_assert_nonnull (row);
+  /* A label counted in its own row names no other. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "");
 
   /* The form asks for the report row, explains it, and offers 其他纠纷. */
   dialog = open_form (fixture, "prefs.code-add", NULL);

@@ -61,6 +61,8 @@ current_kind (DeskPreferencesWindow *self)
   return kinds[selected];
 }
 
+/* @action NULL: a button that stays greyed out, keeping the column
+ * aligned (an action would make it sensitive again). */
 static GtkWidget *
 icon_button (const char *icon,
              const char *tooltip,
@@ -72,8 +74,14 @@ icon_button (const char *icon,
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+  if (action != NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_int64 (id));
+    }
+  else
+    gtk_widget_set_sensitive (button, FALSE);
   return button;
 }
 
@@ -92,32 +100,32 @@ desk_preferences_codes_refresh (DeskPreferencesWindow *self)
   adw_preferences_group_set_description (self->codes_group,
                                          counted
                                          ? _("The monthly forms count each label in the row "
-                                             "named beneath it. A retired label is no longer "
-                                             "offered for new records; records that use it "
-                                             "keep it.")
+                                             "of the same name, or in the row named beneath "
+                                             "it. A retired label is no longer offered for new "
+                                             "records; records that use it keep it.")
                                          : _("A retired label is no longer offered for new "
                                              "records; records that use it keep it."));
 
   for (guint i = 0; i < codes->len; i++)
     {
       DeskCode *code = g_ptr_array_index (codes, i);
-      g_autofree char *counts_in = counted ? g_strdup_printf (_("counts in %s"),
-                                                              code->report_row)
-                                           : NULL;
+      /* The row is named only where it is not the label's own. */
+      g_autofree char *counts_in = counted && g_strcmp0 (code->report_row, code->label) != 0
+                                   ? g_strdup_printf (_("counts in %s"), code->report_row)
+                                   : NULL;
       g_autoptr(GMenu) menu = g_menu_new ();
       GtkWidget *row = desk_preferences_row_new (code->label, counts_in);
-      GtkWidget *up = icon_button ("go-up-symbolic", _("Move Up"), "prefs.code-move-up",
-                                   code->id);
+      GtkWidget *up = icon_button ("go-up-symbolic", _("Move Up"),
+                                   i > 0 ? "prefs.code-move-up" : NULL, code->id);
       GtkWidget *down = icon_button ("go-down-symbolic", _("Move Down"),
-                                     "prefs.code-move-down", code->id);
+                                     i + 1 < codes->len ? "prefs.code-move-down" : NULL,
+                                     code->id);
 
       desk_preferences_row_set_action (row, "prefs.code-rename",
                                        g_variant_new_int64 (code->id));
       g_object_set_data (G_OBJECT (row), "desk-id", GSIZE_TO_POINTER ((gsize) code->id));
       if (!code->active)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), desk_preferences_retired_tag_new ());
-      gtk_widget_set_sensitive (up, i > 0);
-      gtk_widget_set_sensitive (down, i + 1 < codes->len);
       g_object_set_data (G_OBJECT (row), "desk-up", up);
       g_object_set_data (G_OBJECT (row), "desk-down", down);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);

@@ -329,6 +329,7 @@ retire_save (DeskPreferencesDialog  *dialog,
   EntryRef *ref = user_data;
   const char *field = until_field (ref->kind);
   g_autofree char *until = desk_preferences_dialog_dup_text (dialog, field);
+  g_autofree char *date = NULL;
 
   /* Empty would mean "always": that is Make Active Again, not Retire. */
   if (*g_strstrip (until) == '\0')
@@ -337,7 +338,17 @@ retire_save (DeskPreferencesDialog  *dialog,
                                          _("enter the last day it is active, e.g. 2026-12-31"));
       return FALSE;
     }
-  if (!entry_retire (ref->self, ref->kind, ref->id, until, error))
+  /* Checked here: the core's message would offer to leave it empty. */
+  date = desk_date_parse (until, 0);
+  if (date == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date; write it as "
+                                                    "2026-10-01"), until);
+
+      desk_preferences_dialog_set_error (dialog, field, message);
+      return FALSE;
+    }
+  if (!entry_retire (ref->self, ref->kind, ref->id, date, error))
     return FALSE;
   written (ref->self);
   return TRUE;
@@ -584,10 +595,14 @@ make_committee_row (DeskPreferencesWindow *self,
     mediators = g_ptr_array_new ();
   for (guint i = 0; i < mediators->len; i++)
     full_time += ((DeskMediator *) g_ptr_array_index (mediators, i))->full_time ? 1 : 0;
-  count = mediators->len == 0
-          ? g_strdup (_("no mediators"))
-          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mediator, %u full-time",
-                                          "%u mediators, %u full-time", mediators->len),
+  if (mediators->len == 0)
+    count = g_strdup (_("no mediators"));
+  else if (full_time == 0)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mediator", "%u mediators",
+                                          mediators->len), mediators->len);
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mediator (%u full-time)",
+                                          "%u mediators (%u full-time)", mediators->len),
                              mediators->len, full_time);
   subtitle = DESK_PREFERENCES_JOIN (type, village, short_name, count, dates);
 

@@ -63,8 +63,8 @@ static const SettingRow limit_keys[] = {
 };
 
 static const SettingRow adviser_keys[] = {
-  { "adviser-min-visits", N_("Services of the kind 实地 each adviser gives in a month") },
-  { "adviser-min-hours", N_("Hours on site each adviser gives in a month") },
+  { "adviser-min-visits", N_("Only services of the kind 实地 count") },
+  { "adviser-min-hours", N_("Only the hours of services of the kind 实地 count") },
 };
 
 static const SettingRow report_keys[] = {
