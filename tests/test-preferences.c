@@ -670,7 +670,8 @@ test_codes (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->prefs), "prefs.code-retire",
                                              "x", id));
   g_assert_cmpint (desk_test_query_int (fixture->store,
-                                        "SELECT active FROM codes WHERE label = '土地经营权流转纠纷'"),
+                                        "SELECT active FROM codes"
+                                        " WHERE label = '土地经营权流转纠纷'"),
                    ==, 0);
   row = find_row (fixture, ADW_TYPE_ACTION_ROW, "土地经营权流转纠纷");
   g_assert_nonnull (row);
@@ -678,7 +679,8 @@ test_codes (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->prefs), "prefs.code-restore",
                                              "x", id));
   g_assert_cmpint (desk_test_query_int (fixture->store,
-                                        "SELECT active FROM codes WHERE label = '土地经营权流转纠纷'"),
+                                        "SELECT active FROM codes"
+                                        " WHERE label = '土地经营权流转纠纷'"),
                    ==, 1);
 
   /* A list the forms do not count by asks for no row. */

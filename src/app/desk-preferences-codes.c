@@ -124,6 +124,7 @@ desk_preferences_codes_refresh (DeskPreferencesWindow *self)
       desk_preferences_row_set_action (row, "prefs.code-rename",
                                        g_variant_new_int64 (code->id));
       g_object_set_data (G_OBJECT (row), "desk-id", GSIZE_TO_POINTER ((gsize) code->id));
+      desk_preferences_row_set_entry (row, "desk-code", code->id);
       if (!code->active)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), desk_preferences_retired_tag_new ());
       g_object_set_data (G_OBJECT (row), "desk-up", up);
@@ -145,11 +146,14 @@ desk_preferences_codes_refresh (DeskPreferencesWindow *self)
     }
 }
 
+/* After a write: the list again, the focus on label @id (0: none). */
 static void
 codes_written (DeskPreferencesWindow *self,
-               const char            *kind)
+               const char            *kind,
+               gint64                 id)
 {
   desk_preferences_codes_refresh (self);
+  desk_preferences_window_focus_entry (self, "desk-code", id);
   /* The committees show their type's label. */
   if (g_strcmp0 (kind, DESK_CODE_COMMITTEE_TYPE) == 0)
     desk_preferences_registers_refresh (self);
@@ -184,16 +188,18 @@ code_add_save (DeskPreferencesDialog  *dialog,
   g_autofree char *label = desk_preferences_dialog_dup_text (dialog, _("Label"));
   g_autoptr(GError) local = NULL;
   const char *row = NULL;
+  gint64 id;
 
   g_strstrip (label);
   if (rows != NULL)
     row = rows[desk_preferences_dialog_get_selected (dialog, _("Report row"))];
-  if (desk_codes_add (ref->self->store, ref->kind, label, row, &local) == 0)
+  id = desk_codes_add (ref->self->store, ref->kind, label, row, &local);
+  if (id == 0)
     {
       show_code_error (dialog, ref->kind, local);
       return FALSE;
     }
-  codes_written (ref->self, ref->kind);
+  codes_written (ref->self, ref->kind, id);
   return TRUE;
 }
 
@@ -243,7 +249,7 @@ code_rename_save (DeskPreferencesDialog  *dialog,
       show_code_error (dialog, ref->kind, local);
       return FALSE;
     }
-  codes_written (ref->self, ref->kind);
+  codes_written (ref->self, ref->kind, ref->id);
   return TRUE;
 }
 
@@ -292,7 +298,7 @@ move_code (DeskPreferencesWindow *self,
       desk_preferences_window_toast (self, error->message);
       return;
     }
-  codes_written (self, kind);
+  codes_written (self, kind, 0);
 
   /* Keep the focus on the moved label's button, so that it can be moved
    * again with the keyboard. */
@@ -336,14 +342,15 @@ code_set_active_activated (GtkWidget  *widget,
 {
   DeskPreferencesWindow *self = DESK_PREFERENCES_WINDOW (widget);
   gboolean active = g_str_equal (action_name, "prefs.code-restore");
+  gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
 
-  if (!desk_codes_set_active (self->store, g_variant_get_int64 (parameter), active, &error))
+  if (!desk_codes_set_active (self->store, id, active, &error))
     {
       desk_preferences_window_toast (self, error->message);
       return;
     }
-  codes_written (self, current_kind (self));
+  codes_written (self, current_kind (self), id);
 }
 
 static void

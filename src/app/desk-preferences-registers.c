@@ -84,10 +84,27 @@ report_error (DeskPreferencesWindow *self,
   desk_preferences_window_toast (self, error->message);
 }
 
+static const char *
+entry_key (EntryKind kind)
+{
+  static const char *const keys[] = {
+    [ENTRY_VILLAGE] = "desk-village",
+    [ENTRY_COMMITTEE] = "desk-committee",
+    [ENTRY_MEDIATOR] = "desk-mediator",
+    [ENTRY_STAFF] = "desk-staff",
+  };
+
+  return keys[kind];
+}
+
+/* After a write: the lists again, the focus on entry @id (0: none). */
 static void
-written (DeskPreferencesWindow *self)
+written (DeskPreferencesWindow *self,
+         EntryKind              kind,
+         gint64                 id)
 {
   desk_preferences_registers_refresh (self);
+  desk_preferences_window_focus_entry (self, entry_key (kind), id);
   desk_preferences_window_changed (self);
 }
 
@@ -127,6 +144,7 @@ refresh_villages (DeskPreferencesWindow *self)
       GtkWidget *row = desk_preferences_row_new (v->name, subtitle);
 
       desk_preferences_row_set_action (row, "prefs.village-edit", g_variant_new_int64 (v->id));
+      desk_preferences_row_set_entry (row, entry_key (ENTRY_VILLAGE), v->id);
       if (desk_preferences_window_is_retired (v->active_until))
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), desk_preferences_retired_tag_new ());
       desk_preferences_window_menu_append (menu, _("_Edit…"), "prefs.village-edit", v->id);
@@ -168,7 +186,7 @@ village_save (DeskPreferencesDialog  *dialog,
   if (ref->id > 0 ? !desk_village_update (store, village, error)
                   : desk_village_create (store, village, error) == 0)
     return FALSE;
-  written (ref->self);
+  written (ref->self, ENTRY_VILLAGE, village->id);
   return TRUE;
 }
 
@@ -350,7 +368,7 @@ retire_save (DeskPreferencesDialog  *dialog,
     }
   if (!entry_retire (ref->self, ref->kind, ref->id, date, error))
     return FALSE;
-  written (ref->self);
+  written (ref->self, ref->kind, ref->id);
   return TRUE;
 }
 
@@ -403,7 +421,7 @@ restore_entry (DeskPreferencesWindow *self,
       report_error (self, error);
       return;
     }
-  written (self);
+  written (self, kind, id);
   message = g_strdup_printf (_("“%s” is active again."), name);
   desk_preferences_window_toast (self, message);
 }
@@ -438,7 +456,7 @@ delete_response (AdwMessageDialog *dialog,
     }
   if (entry_delete (self, ref->kind, ref->id, &error))
     {
-      written (self);
+      written (self, ref->kind, 0);
       message = g_strdup_printf (_("“%s” was deleted."), name);
       desk_preferences_window_toast (self, message);
       return;
@@ -549,6 +567,7 @@ make_mediator_row (DeskMediator *m)
   GtkWidget *row = desk_preferences_row_new (m->name, subtitle);
 
   desk_preferences_row_set_action (row, "prefs.mediator-edit", g_variant_new_int64 (m->id));
+  desk_preferences_row_set_entry (row, entry_key (ENTRY_MEDIATOR), m->id);
   if (desk_preferences_window_is_retired (m->active_until))
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), desk_preferences_retired_tag_new ());
   desk_preferences_window_menu_append (menu, _("_Edit…"), "prefs.mediator-edit", m->id);
@@ -610,6 +629,7 @@ make_committee_row (DeskPreferencesWindow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   g_object_set_data (G_OBJECT (row), "desk-id", GSIZE_TO_POINTER ((gsize) c->id));
+  desk_preferences_row_set_entry (row, entry_key (ENTRY_COMMITTEE), c->id);
 
   if (desk_preferences_window_is_retired (c->active_until))
     adw_expander_row_add_action (ADW_EXPANDER_ROW (row), desk_preferences_retired_tag_new ());
@@ -754,7 +774,7 @@ committee_save (DeskPreferencesDialog  *dialog,
     return FALSE;
   /* A new committee opens, ready for its mediators. */
   g_hash_table_add (ref->self->expanded, g_memdup2 (&c->id, sizeof c->id));
-  written (ref->self);
+  written (ref->self, ENTRY_COMMITTEE, c->id);
   return TRUE;
 }
 
@@ -864,7 +884,7 @@ mediator_save (DeskPreferencesDialog  *dialog,
                   : desk_mediator_create (store, m, error) == 0)
     return FALSE;
   g_hash_table_add (ref->self->expanded, g_memdup2 (&m->committee_id, sizeof m->committee_id));
-  written (ref->self);
+  written (ref->self, ENTRY_MEDIATOR, m->id);
   return TRUE;
 }
 
@@ -989,6 +1009,7 @@ refresh_staff (DeskPreferencesWindow *self)
       GtkWidget *toggle = gtk_switch_new ();
 
       desk_preferences_row_set_action (row, "prefs.staff-edit", g_variant_new_int64 (s->id));
+      desk_preferences_row_set_entry (row, entry_key (ENTRY_STAFF), s->id);
       gtk_switch_set_active (GTK_SWITCH (toggle), s->active);
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (toggle, _("On duty"));
@@ -1026,7 +1047,7 @@ staff_save (DeskPreferencesDialog  *dialog,
   if (ref->id > 0 ? !desk_staff_update (store, s, error)
                   : desk_staff_create (store, s, error) == 0)
     return FALSE;
-  written (ref->self);
+  written (ref->self, ENTRY_STAFF, s->id);
   return TRUE;
 }
 

@@ -78,6 +78,12 @@ GtkWidget  *desk_preferences_retired_tag_new         (void);
 void        desk_preferences_row_set_action          (GtkWidget             *row,
                                                       const char            *action,
                                                       GVariant              *target);
+void        desk_preferences_row_set_entry           (GtkWidget             *row,
+                                                      const char            *key,
+                                                      gint64                 id);
+gboolean    desk_preferences_window_focus_entry      (DeskPreferencesWindow *self,
+                                                      const char            *key,
+                                                      gint64                 id);
 char       *desk_preferences_join                    (const char *const     *parts,
                                                       guint                  n_parts);
 

@@ -221,6 +221,48 @@ desk_preferences_row_set_action (GtkWidget  *row,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 }
 
+/* Tags @row as showing entry @id of the list @key names, so that the focus
+ * can come back to it when the list is rebuilt after an edit. */
+void
+desk_preferences_row_set_entry (GtkWidget  *row,
+                                const char *key,
+                                gint64      id)
+{
+  g_object_set_data_full (G_OBJECT (row), key, g_memdup2 (&id, sizeof id), g_free);
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *root,
+                const char *key,
+                gint64      id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const gint64 *tag = g_object_get_data (G_OBJECT (child), key);
+      GtkWidget *found;
+
+      if (tag != NULL && *tag == id)
+        return child;
+      found = find_entry_row (child, key, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Puts the focus on the row of entry @id: after a form closes, the list
+ * it changed was rebuilt, and the keyboard should go on from the entry. */
+gboolean
+desk_preferences_window_focus_entry (DeskPreferencesWindow *self,
+                                     const char            *key,
+                                     gint64                 id)
+{
+  GtkWidget *row = id > 0 ? find_entry_row (GTK_WIDGET (self), key, id) : NULL;
+
+  return row != NULL && gtk_widget_grab_focus (row);
+}
+
 char *
 desk_preferences_join (const char *const *parts,
                        guint              n_parts)
