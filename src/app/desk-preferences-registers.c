@@ -607,22 +607,30 @@ make_committee_row (DeskPreferencesWindow *self,
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *add_row;
-  guint full_time = 0;
+  guint active = 0, full_time = 0;
 
   mediators = desk_mediator_list (self->store, c->id, NULL, &error);
   if (mediators == NULL)
     mediators = g_ptr_array_new ();
+  /* The count is of those serving now; the retired stay listed. */
   for (guint i = 0; i < mediators->len; i++)
-    full_time += ((DeskMediator *) g_ptr_array_index (mediators, i))->full_time ? 1 : 0;
-  if (mediators->len == 0)
+    {
+      DeskMediator *m = g_ptr_array_index (mediators, i);
+
+      if (desk_preferences_window_is_retired (m->active_until))
+        continue;
+      active++;
+      full_time += m->full_time ? 1 : 0;
+    }
+  if (active == 0)
     count = g_strdup (_("no mediators"));
   else if (full_time == 0)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mediator", "%u mediators",
-                                          mediators->len), mediators->len);
+                                          active), active);
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mediator (%u full-time)",
-                                          "%u mediators (%u full-time)", mediators->len),
-                             mediators->len, full_time);
+                                          "%u mediators (%u full-time)", active),
+                             active, full_time);
   subtitle = DESK_PREFERENCES_JOIN (type, village, short_name, count, dates);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
