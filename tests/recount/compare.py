@@ -175,6 +175,52 @@ class Comparer:
             c += 1
         return paths, height
 
+    def header_merges(self, sh, name, r, height, paths):
+        """A two-row header: a single measure spans both rows; a group label
+        is one cell merged across exactly its columns."""
+        if height != 2:
+            return
+        groups = {}
+        for c, path in paths:
+            if "/" in path:
+                groups.setdefault(path.split("/")[0], []).append(c)
+            elif sh.merged_rows(r, c) < 2:
+                self.diff(name, "(header)", path, "not merged over both header rows",
+                          "merged over both header rows")
+        for label, cols in groups.items():
+            top = sh.anchor.get((r, cols[0]))
+            span = sh.span.get(top) if top else None
+            want = (r, min(cols), r, max(cols))
+            if len(cols) > 1 and span != want:
+                self.diff(name, "(header)", label, "merged %s" % (span,),
+                          "one cell merged over columns %s–%s"
+                          % (openpyxl.utils.get_column_letter(min(cols)),
+                             openpyxl.utils.get_column_letter(max(cols))))
+
+    def notes(self, wb, sheets):
+        """填报说明's wording is free, but it defines every measure: each
+        measure's label appears in it."""
+        if "填报说明" not in wb.sheetnames:
+            self.diff("填报说明", "(sheet)", "", "(missing)", "sheet")
+            return
+        text = "\n".join(str(v) for row in wb["填报说明"].iter_rows(values_only=True)
+                         for v in row if v is not None)
+        labels = []
+        for name, tables in sheets.items():
+            for t in tables:
+                # The indicators' own columns (当前值, 目标值) come with each
+                # indicator's definition; every other column is a measure.
+                for path, _ in t.columns if t.row_header != "站点指标" else []:
+                    top = path.split("/")[0]
+                    labels.append(top)
+                    if "/" in path and path.split("/")[1] not in recount.PERIODS + ["件", "人"]:
+                        labels.append(path.split("/")[1])
+                if name in ("汇总", "受援人类别"):
+                    labels += [label for label, _ in t.rows]
+        for label in dict.fromkeys(labels):
+            if label not in text:
+                self.diff("填报说明", label, "", "(not mentioned)", "a definition")
+
     def table(self, sh, name, table, r):
         """Compares @table with the sheet from its header row @r; returns the
         row after the table's last row."""
@@ -193,6 +239,7 @@ class Comparer:
                 self.diff(name, table.row_header, "(column order)", " ".join(got_names),
                           " ".join(want_paths))
         col_of = {p: c for c, p in got_paths}
+        self.header_merges(sh, name, r, height, got_paths)
 
         first = r + height
         rows = []
@@ -302,6 +349,7 @@ class Comparer:
                 self.diff(name, "(sheet)", "", "(missing)", "sheet")
                 continue
             self.sheet(Sheet(wb[name]), name, table_name, units, sheets[name], prefix, period)
+        self.notes(wb, sheets)
 
 
 def main():

@@ -114,6 +114,12 @@ def build_workbook(rc, path):
             ws.cell(end + 1, 1 + i * 2, text)
     ws = wb.create_sheet("填报说明")
     ws.cell(1, 1, "填报说明")
+    r = 2
+    for name, tables in sheets.items():
+        for t in tables:
+            for label in [p for p, _ in t.columns] + [x for x, _ in t.rows]:
+                ws.cell(r, 1, "【%s】%s：……" % (name, label))
+                r += 1
     wb.save(path)
 
 
@@ -325,6 +331,33 @@ def workbook_faults(work):
     check("a 合计 formula right but its cached value wrong is found",
           len(diffs) == 1 and diffs[0].startswith("人民调解 | 合计 | 受理/本年累计 | workbook: %d"
                                                   % (total.value + 1)), "\n".join(diffs[:10]))
+
+    wb = openpyxl.load_workbook(clean)
+    ws = wb["填报说明"]
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and "】期末待转交" in c.value:
+                c.value = None
+    wb.save(faulty)
+    diffs = run_compare(faulty, csv_dir, holidays, month)
+    check("fault found: a measure that 填报说明 does not define",
+          diffs == ["填报说明 | 期末待转交 |  | workbook: “(not mentioned)” | recount: “a definition”"],
+          "\n".join(diffs[:10]))
+
+    wb = openpyxl.load_workbook(clean)
+    ws = wb["人民调解"]
+    ws.unmerge_cells("B3:C3")
+    ws.cell(3, 3, "受理")
+    ws.unmerge_cells(start_row=3, start_column=ws.max_column, end_row=4,
+                     end_column=ws.max_column)
+    wb.save(faulty)
+    diffs = run_compare(faulty, csv_dir, holidays, month)
+    check("fault found: header cells not merged",
+          sorted(diffs) == sorted([
+              "人民调解 | (header) | 受理 | workbook: “merged None” | recount: “one cell merged "
+              "over columns B–C”",
+              "人民调解 | (header) | 期末未结 | workbook: “not merged over both header rows” | "
+              "recount: “merged over both header rows”"]), "\n".join(diffs[:10]))
 
     wb = openpyxl.load_workbook(clean)
     wb.move_sheet("调委会", offset=1)
