@@ -89,6 +89,7 @@ test_first_start_setup (void)
   g_autofree char *county = NULL;
   DeskWindow *window;
   GtkWidget *county_row, *township_row, *station_row, *setup;
+  GtkTextView *villages;
 
   window = desk_window_new (app, path);
   gtk_window_present (GTK_WINDOW (window));
@@ -112,6 +113,9 @@ test_first_start_setup (void)
 
   gtk_editable_set_text (GTK_EDITABLE (township_row), "青山镇");
   gtk_editable_set_text (GTK_EDITABLE (station_row), "青山镇司法所");
+  villages = GTK_TEXT_VIEW (find_descendant (setup, GTK_TYPE_TEXT_VIEW, NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (villages),
+                            "东坪村\n  西岭村 \n\n青山社区\n", -1);
   g_assert_true (gtk_widget_activate_action (setup, "setup.create", NULL));
   g_assert_cmpstr (desk_window_get_mode (window), ==, "main");
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -121,6 +125,11 @@ test_first_start_setup (void)
   g_assert_no_error (error);
   county = desk_settings_get (store, "county");
   g_assert_cmpstr (county, ==, "青山县");
+  g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM villages"), ==, 3);
+  g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM villages WHERE name = "
+                                               "'西岭村' AND kind = '村'"), ==, 1);
+  g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM villages WHERE name = "
+                                               "'青山社区' AND kind = '社区'"), ==, 1);
 }
 
 int

@@ -8,8 +8,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <errno.h>
 
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "desk-register.h"
 #include "desk-settings.h"
 #include "desk-setup-view.h"
 
@@ -65,6 +69,52 @@ require (AdwEntryRow *row,
 }
 
 static void
+remove_ledger_files (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/* Creates the villages typed one per line; a name ending in 社区 is a
+ * community.  The caller holds the transaction. */
+static gboolean
+create_villages (DeskSetupView  *self,
+                 DeskStore      *store,
+                 GError        **error)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->villages_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(DeskVillage) village = NULL;
+      char *name = g_strstrip (lines[i]);
+
+      if (*name == '\0' || desk_village_find (store, name) > 0)
+        continue;
+      village = desk_village_new ();
+      village->name = g_strdup (name);
+      village->kind = g_strdup (g_str_has_suffix (name, "社区") ? "社区" : "村");
+      if (desk_village_create (store, village, error) == 0)
+        {
+          g_prefix_error (error, _("Line %u of the villages: "), i + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
 create_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -75,6 +125,7 @@ create_activated (GtkWidget  *widget,
   g_autofree char *station = row_text (self->station_row);
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *partial = NULL;
   gboolean ok;
 
   ok = require (self->county_row, county);
@@ -87,7 +138,12 @@ create_activated (GtkWidget  *widget,
       return;
     }
 
-  store = desk_store_open (self->path, DESK_STORE_OPEN_DEFAULT, &error);
+  /* The ledger is written under a temporary name and renamed into place
+   * only when complete, so that a failed setup leaves no half-made ledger
+   * that the next start would open instead of asking again. */
+  partial = g_strconcat (self->path, ".setup", NULL);
+  remove_ledger_files (partial);
+  store = desk_store_open (partial, DESK_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     {
       show_message (self, error->message);
@@ -97,10 +153,30 @@ create_activated (GtkWidget  *widget,
       !desk_settings_set (store, "county", county, &error) ||
       !desk_settings_set (store, "township", township, &error) ||
       !desk_settings_set (store, "station", station, &error) ||
+      !create_villages (self, store, &error) ||
       !desk_store_commit (store, &error))
     {
       if (desk_store_in_transaction (store))
         desk_store_rollback (store);
+      g_clear_object (&store);
+      remove_ledger_files (partial);
+      show_message (self, error->message);
+      return;
+    }
+  g_clear_object (&store);   /* closing folds the write-ahead log into the file */
+  if (g_rename (partial, self->path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *message = g_strdup_printf (_("Cannot create the ledger “%s”: %s"),
+                                                  self->path, g_strerror (saved));
+
+      remove_ledger_files (partial);
+      show_message (self, message);
+      return;
+    }
+  store = desk_store_open (self->path, DESK_STORE_OPEN_NO_CREATE, &error);
+  if (store == NULL)
+    {
       show_message (self, error->message);
       return;
     }

@@ -4,7 +4,8 @@
  * file does not exist yet), the station's pages, or why the ledger cannot
  * be opened, with the way out (restore a backup).  Pages are listed in the
  * sidebar in the order of design.md; a page not built yet shows an empty
- * state that says so.
+ * state that says so.  Records open in their editors, modal windows above
+ * this one; Ctrl+N makes a new record of the page shown.
  */
 #define G_LOG_DOMAIN "legaldesk"
 
@@ -12,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-consultation-editor.h"
+#include "desk-preferences-window.h"
 #include "desk-settings.h"
 #include "desk-setup-view.h"
 #include "desk-window.h"
@@ -33,6 +36,8 @@ struct _DeskWindow
   AdwWindowTitle       *page_title;
   GtkListBox           *sidebar;
   GtkStack             *pages;
+
+  DeskPreferencesWindow *preferences;   /* weak: while open */
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -143,13 +148,114 @@ sidebar_row_activated (DeskWindow    *self,
 }
 
 static void
-show_main (DeskWindow *self)
+update_actions (DeskWindow *self)
+{
+  gboolean open = self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-consultation", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-consultation", open);
+}
+
+static void
+consultation_saved (DeskWindow             *self,
+                    gint64                  id,
+                    gboolean                created,
+                    DeskConsultationEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Consultation %s saved"),
+                                            desk_consultation_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+}
+
+static void
+consultation_deleted (DeskWindow             *self,
+                      gint64                  id,
+                      DeskConsultationEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Consultation %s deleted"),
+                                            desk_consultation_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+}
+
+/* The editor is a modal window rather than a page in the content pane:
+ * the sidebar, the page shortcuts and a narrow window's folded leaflet
+ * cannot take the clerk away from a half-typed record, and any page (the
+ * list, the dashboard, a person's history) can open one the same way. */
+static DeskConsultationEditor *
+open_consultation_editor (DeskWindow *self,
+                          gint64      id)
+{
+  DeskConsultationEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+  editor = desk_consultation_editor_new (GTK_WINDOW (self), self->store);
+  if (id > 0 && !desk_consultation_editor_load (editor, id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return NULL;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (consultation_saved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (consultation_deleted), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+new_consultation_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  open_consultation_editor (DESK_WINDOW (widget), 0);
+}
+
+static void
+edit_consultation_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  open_consultation_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* Ctrl+N: a new record of the kind the page shown lists. */
+static void
+new_record_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *page = desk_window_get_page (self);
+
+  if (g_strcmp0 (desk_window_get_mode (self), "main") != 0)
+    return;
+  if (g_strcmp0 (page, "consultations") == 0)
+    gtk_widget_activate_action (widget, "win.new-consultation", NULL);
+}
+
+static void
+update_station (DeskWindow *self)
 {
   g_autofree char *station = desk_settings_get (self->store, "station");
-  g_autofree char *last = NULL;
 
   adw_window_title_set_subtitle (self->title, station ? station : "");
+}
+
+static void
+show_main (DeskWindow *self)
+{
+  g_autofree char *last = NULL;
+
+  update_station (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
+  update_actions (self);
   last = self->settings ? g_settings_get_string (self->settings, "last-page")
                         : g_strdup ("dashboard");
   desk_window_show_page (self, last);
@@ -206,6 +312,33 @@ show_sidebar_activated (GtkWidget  *widget,
 }
 
 static void
+preferences_changed (DeskWindow *self)
+{
+  if (self->store != NULL)
+    update_station (self);
+}
+
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  if (self->preferences == NULL)
+    {
+      self->preferences = desk_preferences_window_new (GTK_WINDOW (self), self->store);
+      g_object_add_weak_pointer (G_OBJECT (self->preferences),
+                                 (gpointer *) &self->preferences);
+      g_signal_connect_object (self->preferences, "changed",
+                               G_CALLBACK (preferences_changed), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->preferences));
+}
+
+static void
 save_window_state (DeskWindow *self)
 {
   int width, height;
@@ -234,6 +367,13 @@ desk_window_dispose (GObject *object)
 {
   DeskWindow *self = DESK_WINDOW (object);
 
+  if (self->preferences != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences),
+                                    (gpointer *) &self->preferences);
+      gtk_window_destroy (GTK_WINDOW (self->preferences));
+      self->preferences = NULL;
+    }
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
@@ -275,10 +415,22 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL,
                                    show_sidebar_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
+                                   preferences_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.show-page", "s", pages[i].name);
+
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL,
+                                   new_consultation_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-consultation", "x",
+                                   edit_consultation_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-record", NULL);
 }
 
 static void
@@ -288,6 +440,8 @@ desk_window_init (DeskWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Until a ledger is open there is nothing to set. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
 
   schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
   if (schema != NULL)
@@ -308,6 +462,7 @@ desk_window_init (DeskWindow *self)
   g_signal_connect_swapped (self->sidebar, "row-activated",
                             G_CALLBACK (sidebar_row_activated), self);
   g_signal_connect_swapped (self->setup_view, "created", G_CALLBACK (setup_created), self);
+  update_actions (self);
 }
 
 DeskWindow *
