@@ -115,10 +115,8 @@ static const SortKey service_sorts[] = {
 #define SEARCHING(alias) \
   " AND (:searching = 0 OR " alias ".id IN (SELECT value FROM desk_ids (:ids)))"
 
-/* Indexed by DeskListKind.  Filters: period (date of the record), village,
- * category (consultations: 咨询类别; cases: 纠纷类型; screenings: the
- * committee; legal aid: 援助事项; adviser services: 服务方式) and status
- * (cases, legal aid).  People have no period, category or status. */
+/* Indexed by DeskListKind; the filters each applies are those of
+ * DeskListFilter's comment.  A case's village is its committee's. */
 static const ListSpec lists[] = {
   [DESK_LIST_PEOPLE] = {
     "people",

@@ -38,8 +38,11 @@ typedef enum
 } DeskListKind;
 
 /* What a list page filters by.  Each list applies the fields that make
- * sense for it (desk_list_model_new() documents which); the others are
- * ignored. */
+ * sense for it and ignores the others: the period is the record's date
+ * (consultation 日期时间, case 受理日期, 排查日期, application 接收日期,
+ * service date); category is 咨询类别, 纠纷类型, the screening's committee,
+ * 援助事项 or 服务方式; status applies to cases and legal-aid
+ * applications; people have only village and search. */
 typedef struct
 {
   const char *from;         /* first day, "YYYY-MM-DD"; NULL: open */
