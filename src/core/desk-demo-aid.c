@@ -224,7 +224,7 @@ demo_aid_create (DemoGen  *gen,
   demo_person_name (gen, applicant, name);
   demo_text_aid (gen, matter, age < 18, name, gen->text1);
 
-  stmt = desk_store_prepare (gen->store,
+  stmt = demo_prepare (gen, DEMO_STMT_AID,
                              "INSERT INTO legal_aid (number, year, seq, received_at, receiver_id,"
                              " person_id, agent_name, sex, birth_date, ethnicity, is_disabled,"
                              " is_migrant_worker, is_farmer, is_military, is_foreigner,"
@@ -363,7 +363,7 @@ demo_service_create (DemoGen  *gen,
   char date[11], created[20], deleted[20];
   int y, m, d;
 
-  stmt = desk_store_prepare (gen->store,
+  stmt = demo_prepare (gen, DEMO_STMT_SERVICE,
                              "INSERT INTO adviser_services (served_on, adviser_id, village_id,"
                              " mode_id, half_hours, consults, lectures, audience, mediations,"
                              " contracts, village_rules, documents, aid_referrals, trainees,"

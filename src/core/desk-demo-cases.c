@@ -360,7 +360,7 @@ demo_case_create (DemoGen  *gen,
   if (n_visits > 0)
     last = MAX (last, visits[n_visits - 1].day);
 
-  stmt = desk_store_prepare (gen->store,
+  stmt = demo_prepare (gen, DEMO_STMT_CASE,
                              "INSERT INTO mediation_cases (number, year, seq, committee_id,"
                              " accepted_on, registrar_id, source_id, dispute_type_id,"
                              " difficulty_id, risk_id, party_count, party_count_manual, summary,"
@@ -452,7 +452,7 @@ demo_case_create (DemoGen  *gen,
     return 0;
   case_id = desk_store_last_insert_id (gen->store);
 
-  stmt = desk_store_prepare (gen->store,
+  stmt = demo_prepare (gen, DEMO_STMT_PARTY,
                              "INSERT INTO case_parties (case_id, person_id, role, sort_order)"
                              " VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
@@ -471,7 +471,7 @@ demo_case_create (DemoGen  *gen,
         return 0;
     }
 
-  stmt = desk_store_prepare (gen->store,
+  stmt = demo_prepare (gen, DEMO_STMT_MEDIATOR,
                              "INSERT INTO case_mediators (case_id, mediator_id, sort_order)"
                              " VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
@@ -489,7 +489,7 @@ demo_case_create (DemoGen  *gen,
 
   if (n_visits > 0)
     {
-      stmt = desk_store_prepare (gen->store,
+      stmt = demo_prepare (gen, DEMO_STMT_VISIT,
                                  "INSERT INTO case_visits (case_id, visited_on, mode_id, visitor,"
                                  " performance_id, satisfaction_id, notes, created_at, updated_at)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", error);

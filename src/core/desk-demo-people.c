@@ -186,8 +186,8 @@ static sqlite3_stmt *
 person_statement (DemoGen  *gen,
                   GError  **error)
 {
-  return desk_store_prepare (gen->store,
-                             "INSERT INTO people (kind, name, sex, birth_date, ethnicity, id_type,"
+  return demo_prepare (gen, DEMO_STMT_PERSON,
+                       "INSERT INTO people (kind, name, sex, birth_date, ethnicity, id_type,"
                              " id_number, id_old, phone, address, village_id, legal_rep,"
                              " is_disabled, is_migrant_worker, is_farmer, is_military,"
                              " is_foreigner, notes, created_at, updated_at)"

@@ -143,6 +143,22 @@ typedef struct
   DemoDay from, until;
 } DemoAssignment;
 
+typedef enum
+{
+  DEMO_STMT_PERSON,
+  DEMO_STMT_CONSULTATION,
+  DEMO_STMT_LINK_CASE,
+  DEMO_STMT_LINK_AID,
+  DEMO_STMT_CASE,
+  DEMO_STMT_PARTY,
+  DEMO_STMT_MEDIATOR,
+  DEMO_STMT_VISIT,
+  DEMO_STMT_SCREENING,
+  DEMO_STMT_AID,
+  DEMO_STMT_SERVICE,
+  DEMO_N_STMTS
+} DemoStmt;
+
 /* The code ids a demo uses, by kind, in domain.md's order. */
 typedef struct
 {
@@ -205,6 +221,8 @@ typedef struct
   int                  *centre_seq;
 
   GString              *text1, *text2, *text3;
+  GHashTable           *pool_sizes;   /* phrase pool → number of alternatives */
+  sqlite3_stmt         *stmts[DEMO_N_STMTS];
 
   DeskDemoSummary      *summary;
   DeskDemoProgressFunc  progress;
@@ -239,6 +257,10 @@ DemoDay  demo_add_working_days  (DemoGen  *gen,
 DemoDay  demo_clamp_today       (DemoGen  *gen,
                                  DemoDay   day);
 void     demo_count_record      (DemoGen  *gen);
+sqlite3_stmt *demo_prepare      (DemoGen       *gen,
+                                 DemoStmt       slot,
+                                 const char    *sql,
+                                 GError       **error);
 gboolean demo_step              (DemoGen       *gen,
                                  sqlite3_stmt  *stmt,
                                  GError       **error);
@@ -333,7 +355,8 @@ void demo_expand            (DemoGen        *gen,
                              GString        *out,
                              const char     *tmpl,
                              const DemoVars *vars);
-int  demo_pool_size         (const char     *pool);
+int  demo_pool_size         (DemoGen        *gen,
+                             const char     *pool);
 void demo_expand_nth        (DemoGen        *gen,
                              GString        *out,
                              const char     *pool,

@@ -138,7 +138,7 @@ consultation_create (DemoGen            *gen,
   char number[16], at[17], created[20], deleted[20];
   const char *village_name = NULL;
 
-  stmt = desk_store_prepare (gen->store,
+  stmt = demo_prepare (gen, DEMO_STMT_CONSULTATION,
                              "INSERT INTO consultations (number, year, seq, at, staff_id,"
                              " channel_id, person_id, companions, village_id, category_id,"
                              " content, reply, result_id, created_at, updated_at, deleted_at)"
@@ -230,10 +230,10 @@ link_consultation (DemoGen     *gen,
 {
   sqlite3_stmt *stmt;
 
-  stmt = desk_store_prepare (gen->store,
-                             to_case ? "UPDATE consultations SET case_id = ?1 WHERE id = ?2"
-                                     : "UPDATE consultations SET aid_id = ?1 WHERE id = ?2",
-                             error);
+  stmt = to_case ? demo_prepare (gen, DEMO_STMT_LINK_CASE,
+                                 "UPDATE consultations SET case_id = ?1 WHERE id = ?2", error)
+                 : demo_prepare (gen, DEMO_STMT_LINK_AID,
+                                 "UPDATE consultations SET aid_id = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, target);
@@ -263,7 +263,7 @@ screening_create (DemoGen  *gen,
   if (village >= 0)
     village_name = g_array_index (gen->villages, DemoVillage, village).name;
 
-  stmt = desk_store_prepare (gen->store,
+  stmt = demo_prepare (gen, DEMO_STMT_SCREENING,
                              "INSERT INTO screenings (screened_on, committee_id, village_id,"
                              " screener, found, prevented, notes, created_at, updated_at,"
                              " deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",

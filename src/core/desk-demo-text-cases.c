@@ -139,7 +139,7 @@ demo_text_case (DemoGen    *gen,
                 GString    *request)
 {
   DemoVars vars = { a, b, village, amount, 0, 0 };
-  int k = (int) demo_below (&gen->rng, (guint32) demo_pool_size (case_texts[dispute].summary));
+  int k = (int) demo_below (&gen->rng, (guint32) demo_pool_size (gen, case_texts[dispute].summary));
 
   g_string_truncate (summary, 0);
   g_string_truncate (request, 0);

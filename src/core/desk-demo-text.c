@@ -83,13 +83,21 @@ demo_expand (DemoGen         *gen,
 }
 
 int
-demo_pool_size (const char *pool)
+demo_pool_size (DemoGen    *gen,
+                const char *pool)
 {
-  int n = 1;
+  gpointer n;
+  int count = 1;
 
+  if (gen->pool_sizes == NULL)
+    gen->pool_sizes = g_hash_table_new (NULL, NULL);
+  n = g_hash_table_lookup (gen->pool_sizes, pool);
+  if (n != NULL)
+    return GPOINTER_TO_INT (n);
   for (const char *p = pool; *p; p++)
-    n += *p == '|';
-  return n;
+    count += *p == '|';
+  g_hash_table_insert (gen->pool_sizes, (gpointer) pool, GINT_TO_POINTER (count));
+  return count;
 }
 
 /* Expands alternative @k (modulo their number) of the '|'-separated
@@ -104,7 +112,7 @@ demo_expand_nth (DemoGen         *gen,
   char buf[1024];
   const char *p, *end;
 
-  k %= demo_pool_size (pool);
+  k %= demo_pool_size (gen, pool);
   for (p = pool; k > 0; p++)
     k -= *p == '|';
   end = strchr (p, '|');
@@ -121,7 +129,7 @@ demo_expand_one (DemoGen         *gen,
                  const char      *pool,
                  const DemoVars  *vars)
 {
-  int k = (int) demo_below (&gen->rng, (guint32) demo_pool_size (pool));
+  int k = (int) demo_below (&gen->rng, (guint32) demo_pool_size (gen, pool));
 
   demo_expand_nth (gen, out, pool, k, vars);
 }
@@ -274,7 +282,7 @@ demo_text_consultation (DemoGen    *gen,
   vars.v = village;
   g_string_truncate (content, 0);
   g_string_truncate (reply, 0);
-  k = (int) demo_below (&gen->rng, (guint32) demo_pool_size (consult_content[category]));
+  k = (int) demo_below (&gen->rng, (guint32) demo_pool_size (gen, consult_content[category]));
 
   demo_expand_nth (gen, content, consult_content[category], k, &vars);
   demo_expand_nth (gen, reply, consult_reply[category], k, &vars);
