@@ -33,6 +33,12 @@ static const Command commands[] = {
   { "check", desk_cli_check, N_("Check the ledger's integrity and consistency") },
   { "backup", desk_cli_backup, N_("Copy the ledger to a backup file") },
   { "restore", desk_cli_restore, N_("Put a backup in place of the ledger") },
+  { "import", desk_cli_import, N_("Import CSV files of an existing ledger") },
+  { "export", desk_cli_export,
+    N_("Write the month's workbook (--month), or the ledger as CSV files (--csv)") },
+  { "history", desk_cli_history, N_("List the exported workbooks and what changed since") },
+  { "report", desk_cli_report, N_("Print the month's statistical forms") },
+  { "explain", desk_cli_explain, N_("List the records behind one figure of the forms") },
 };
 
 gboolean

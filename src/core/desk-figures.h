@@ -31,6 +31,20 @@ GPtrArray  *desk_figures_explain  (DeskStore   *store,
                                    const char  *path,
                                    GError     **error);
 
+/* The same, with what each record adds to the figure (@weights, element-type
+ * gint64, fixed point like the cell): 1 for a count; its value for a sum
+ * (records adding 0 left out); for a percentage the records are the
+ * denominator's, each adding 1 or 0 to the numerator; for 环比 and 同比 the
+ * records of both periods, each with what it adds to its period. */
+GPtrArray  *desk_figures_explain_values (DeskStore   *store,
+                                         int          year,
+                                         int          month,
+                                         const char  *sheet,
+                                         const char  *row,
+                                         const char  *path,
+                                         GArray     **weights,
+                                         GError     **error);
+
 typedef struct
 {
   char      *message;    /* one sentence, in the user's language */
