@@ -101,8 +101,7 @@ plan_steps (DemoGen  *gen,
       ready = demo_add_working_days (gen, day, demo_range (&gen->rng, 1, 6));
       if (ready > today)
         return;
-      s->completed = TRUE;
-      s->status = "已接收";
+      s->completed = TRUE;   /* the status stays 材料待补 until forwarded */
     }
   if (day >= today - 60 && demo_chance (&gen->rng, 30))
     return;   /* still on the desk, past the limit */

@@ -21,7 +21,7 @@ static const guint16 dispute_weight[18] = {
 };
 static const guint16 source_weight[7] = { 550, 300, 40, 10, 50, 30, 20 };
 static const guint16 difficulty_weight[4] = { 500, 400, 70, 30 };
-static const guint16 risk_weight[6] = { 880, 20, 40, 40, 10, 10 };
+static const guint16 risk_weight[6] = { 840, 25, 50, 50, 15, 20 };
 static const guint16 retention_weight[3] = { 600, 350, 50 };
 static const char *const retentions[3] = { "短期", "长期", "永久" };
 
@@ -355,7 +355,7 @@ demo_case_create (DemoGen  *gen,
         confirmed = closed + demo_range (&gen->rng, 3, 25);
     }
   if (!open && closed + 1 <= gen->today)
-    filed = MIN (closed + demo_range (&gen->rng, 1, 15), gen->today);
+    filed = demo_clamp_today (gen, closed + demo_range (&gen->rng, 1, 15));
   last = open ? day : MAX (closed, MAX (filed, confirmed));
   if (n_visits > 0)
     last = MAX (last, visits[n_visits - 1].day);
@@ -441,6 +441,7 @@ demo_case_create (DemoGen  *gen,
   if (consultation_id > 0)
     sqlite3_bind_int64 (stmt, 30, consultation_id);
   bind_stamp (gen, stmt, 31, day);
+  deleted[0] = '\0';
   if (consultation_id == 0 && demo_deleted_stamp (gen, last, deleted))
     {
       sqlite3_bind_text (stmt, 32, deleted, -1, SQLITE_TRANSIENT);
@@ -491,8 +492,9 @@ demo_case_create (DemoGen  *gen,
     {
       stmt = demo_prepare (gen, DEMO_STMT_VISIT,
                                  "INSERT INTO case_visits (case_id, visited_on, mode_id, visitor,"
-                                 " performance_id, satisfaction_id, notes, created_at, updated_at)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", error);
+                                 " performance_id, satisfaction_id, notes, created_at, updated_at,"
+                                 " deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+                                 error);
       if (stmt == NULL)
         return 0;
       if (n_mediators > 0)
@@ -511,6 +513,12 @@ demo_case_create (DemoGen  *gen,
           sqlite3_bind_text (stmt, 7, demo_text_visit (gen, visits[i].performance,
                                                        visits[i].satisfaction), -1, SQLITE_STATIC);
           bind_stamp (gen, stmt, 8, visits[i].day);
+          /* Deleting a case deletes its visits. */
+          if (deleted[0] != '\0')
+            {
+              sqlite3_bind_text (stmt, 8, deleted, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (stmt, 9, deleted, -1, SQLITE_TRANSIENT);
+            }
           if (!demo_step (gen, stmt, error))
             return 0;
         }

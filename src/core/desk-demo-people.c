@@ -297,7 +297,7 @@ demo_person_new (DemoGen            *gen,
     p.flags |= DEMO_MIGRANT;
   if (demo_chance (&gen->rng, profile->disabled_per_mille))
     p.flags |= DEMO_DISABLED;
-  if (demo_chance (&gen->rng, 15))
+  if (demo_chance (&gen->rng, 25))
     p.flags |= DEMO_MILITARY;
 
   if (demo_chance (&gen->rng, 880))

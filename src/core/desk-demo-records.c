@@ -132,7 +132,7 @@ consultation_create (DemoGen            *gen,
   gboolean working = demo_is_working (gen, day);
   int channel = linked ? 0 : demo_pick (&gen->rng, working ? channel_work : channel_off, 6);
   int category = plan->category, result = plan->result;
-  int person = plan->person, village = -1, companions = 1;
+  int person = plan->person, village = -1, companions = 1, entered;
   int y = demo_year_of (day) - gen->first_year;
   sqlite3_stmt *stmt;
   char number[16], at[17], created[20], deleted[20];
@@ -187,8 +187,9 @@ consultation_create (DemoGen            *gen,
   gen->consult_seq[y]++;
   g_snprintf (number, sizeof number, "ZX%04d-%04d", gen->first_year + y, gen->consult_seq[y]);
   demo_format_datetime (day, minute, at);
-  demo_format_stamp (day, MIN (minute + demo_range (&gen->rng, 3, 40), 23 * 60 + 59) * 60 +
-                     demo_range (&gen->rng, 0, 59), created);
+  entered = minute + demo_range (&gen->rng, 3, 40);
+  demo_format_stamp (day, MIN (entered, 23 * 60 + 59) * 60 + demo_range (&gen->rng, 0, 59),
+                     created);
   demo_text_consultation (gen, category, result, village_name, gen->text1, gen->text2);
 
   sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);

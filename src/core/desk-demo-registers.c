@@ -313,7 +313,7 @@ mediators_create (DemoGen  *gen,
       gboolean township = (int) c == gen->township;
       gboolean trade = k->village < 0 && !township;
       int n = township ? demo_range (&gen->rng, 8, 10) : trade ? 4 : demo_range (&gen->rng, 3, 5);
-      int n_full = township ? 5 : trade ? 1 : demo_chance (&gen->rng, 450) ? 1 : 0;
+      int n_full = township ? 5 : trade ? 1 : demo_chance (&gen->rng, 600) ? 1 : 0;
       DemoDay k_from = k->from, k_until = k->until;
 
       for (int j = 0; j < n; j++)
@@ -325,10 +325,10 @@ mediators_create (DemoGen  *gen,
             {
               DemoDay until = demo_range (&gen->rng, lo, hi);
 
+              DemoDay next = demo_clamp_today (gen, until + demo_range (&gen->rng, 1, 20));
+
               if (!mediator_add (gen, (int) c, j < n_full, k_from, until, error) ||
-                  !mediator_add (gen, (int) c, j < n_full,
-                                 MIN (until + demo_range (&gen->rng, 1, 20), gen->today),
-                                 DEMO_DAY_MAX, error))
+                  !mediator_add (gen, (int) c, j < n_full, next, DEMO_DAY_MAX, error))
                 return FALSE;
             }
           else if (!mediator_add (gen, (int) c, j < n_full, k_from, k_until, error))
