@@ -318,7 +318,8 @@ test_numbers (void)
   g_assert_cmpint (sqlite3_prepare_v2 (desk_store_get_db (store),
                                        "SELECT m.number, m.year, m.seq, k.short_name, m.accepted_on"
                                        " FROM mediation_cases m JOIN committees k"
-                                       " ON k.id = m.committee_id", -1, &stmt, NULL), ==, SQLITE_OK);
+                                       " ON k.id = m.committee_id", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(GMatchInfo) match = NULL;

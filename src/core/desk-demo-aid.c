@@ -385,10 +385,13 @@ demo_service_create (DemoGen  *gen,
   sqlite3_bind_int64 (stmt, 2, g_array_index (gen->advisers, DemoAdviser, as->adviser).id);
   sqlite3_bind_int64 (stmt, 3, g_array_index (gen->villages, DemoVillage, as->village).id);
   sqlite3_bind_int64 (stmt, 4, gen->codes.service_mode[mode]);
+  /* Hours and questions: on site most, remote least. */
   sqlite3_bind_int (stmt, 5, mode == 0 ? demo_range (&gen->rng, 4, 10)
-                             : mode == 1 ? demo_range (&gen->rng, 1, 3) : demo_range (&gen->rng, 2, 6));
+                             : mode == 1 ? demo_range (&gen->rng, 1, 3)
+                             : demo_range (&gen->rng, 2, 6));
   sqlite3_bind_int (stmt, 6, mode == 0 ? demo_range (&gen->rng, 0, 8)
-                             : mode == 1 ? demo_range (&gen->rng, 1, 5) : demo_range (&gen->rng, 0, 2));
+                             : mode == 1 ? demo_range (&gen->rng, 1, 5)
+                             : demo_range (&gen->rng, 0, 2));
   sqlite3_bind_int (stmt, 7, lecture);
   sqlite3_bind_int (stmt, 8, lecture ? demo_range (&gen->rng, 20, 150) : 0);
   sqlite3_bind_int (stmt, 9, demo_chance (&gen->rng, 150) ? demo_range (&gen->rng, 1, 2) : 0);

@@ -329,8 +329,9 @@ demo_case_create (DemoGen  *gen,
         party_name (gen, parties.people[i], b);
         break;
       }
-  text_k = demo_text_case (gen, dispute, a, b, g_array_index (gen->villages, DemoVillage, village).name,
-                  asked, gen->text1, gen->text2);
+  text_k = demo_text_case (gen, dispute, a, b,
+                           g_array_index (gen->villages, DemoVillage, village).name,
+                           asked, gen->text1, gen->text2);
 
   /* When and how it ended, if it has. */
   closed = day + closing_days (gen);

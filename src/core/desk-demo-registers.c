@@ -415,8 +415,9 @@ adviser_add (DemoGen   *gen,
   a.until = until;
 
   stmt = desk_store_prepare (gen->store,
-                             "INSERT INTO advisers (name, sex, phone, practice_type_id, institution,"
-                             " licence_number, term_from, term_until, created_at, updated_at)"
+                             "INSERT INTO advisers (name, sex, phone, practice_type_id,"
+                             " institution, licence_number, term_from, term_until, created_at,"
+                             " updated_at)"
                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
     return FALSE;

@@ -438,10 +438,11 @@ codes_lookup (DemoGen  *gen,
     L (satisfaction, DESK_CODE_SATISFACTION, "满意|基本满意|不满意"),
     L (matter_type, DESK_CODE_AID_MATTER_TYPE, "民事|行政|刑事|国家赔偿"),
     L (matter, DESK_CODE_AID_MATTER,
-       "请求国家赔偿|请求给予社会保险待遇或者社会救助|请求发给抚恤金|请求给付赡养费、抚养费、扶养费|"
-       "请求确认劳动关系或者支付劳动报酬|请求认定无民事行为能力或者限制民事行为能力|"
-       "请求工伤事故人身损害赔偿|请求交通事故人身损害赔偿|请求食品药品安全事故人身损害赔偿|"
-       "请求医疗事故人身损害赔偿|请求环境污染、生态破坏损害赔偿|英雄烈士近亲属维护英烈权益|见义勇为|"
+       "请求国家赔偿|请求给予社会保险待遇或者社会救助|请求发给抚恤金|"
+       "请求给付赡养费、抚养费、扶养费|请求确认劳动关系或者支付劳动报酬|"
+       "请求认定无民事行为能力或者限制民事行为能力|请求工伤事故人身损害赔偿|"
+       "请求交通事故人身损害赔偿|请求食品药品安全事故人身损害赔偿|请求医疗事故人身损害赔偿|"
+       "请求环境污染、生态破坏损害赔偿|英雄烈士近亲属维护英烈权益|见义勇为|"
        "遭受虐待、遗弃或者家庭暴力|刑事案件犯罪嫌疑人、被告人|刑事案件被害人、自诉人|其他"),
     L (hardship, DESK_CODE_HARDSHIP, "最低生活保障|特困供养|低收入家庭|免予核查|个人诚信承诺|其他"),
     L (forward_mode, DESK_CODE_FORWARD_MODE, "当面|邮寄|系统流转"),
@@ -534,9 +535,10 @@ ledger_is_empty (DeskStore   *store,
       return FALSE;
     }
   stmt = desk_store_prepare (store,
-                             "SELECT (SELECT count(*) FROM villages) + (SELECT count(*) FROM staff)"
-                             " + (SELECT count(*) FROM committees) + (SELECT count(*) FROM mediators)"
-                             " + (SELECT count(*) FROM people) + (SELECT count(*) FROM advisers)",
+                             "SELECT (SELECT count(*) FROM villages)"
+                             " + (SELECT count(*) FROM staff) + (SELECT count(*) FROM committees)"
+                             " + (SELECT count(*) FROM mediators) + (SELECT count(*) FROM people)"
+                             " + (SELECT count(*) FROM advisers)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -707,6 +709,7 @@ desk_demo_generate (DeskStore             *store,
   int y, m, d;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (!desk_store_in_transaction (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (n_records < 0 || n_records > DESK_DEMO_MAX_RECORDS)
@@ -746,12 +749,8 @@ desk_demo_generate (DeskStore             *store,
 #endif
   /* A new file that is filled in one go: nothing to lose if the machine
    * fails half-way, so skip the syncs and give the load a large cache. */
-  if (!desk_store_exec (store, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144", error))
-    {
-      demo_gen_clear (&gen);
-      return FALSE;
-    }
-  ok = desk_store_begin (store, error);
+  ok = desk_store_exec (store, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144", error) &&
+       desk_store_begin (store, error);
   if (ok)
     {
       ok = generate (&gen, cancellable, error);
@@ -765,7 +764,8 @@ desk_demo_generate (DeskStore             *store,
   mallopt (M_TOP_PAD, 128 << 10);   /* glibc's default */
 #endif
 
-  /* Back to the ledger's own durability; one checkpoint syncs the file. */
+  /* Back to the ledger's own durability (and SQLite's default cache, which
+   * desk_store_open() leaves); one checkpoint syncs the file. */
   if (!desk_store_exec (store,
                         "PRAGMA cache_size = -2000; PRAGMA synchronous = FULL;"
                         " PRAGMA wal_checkpoint(TRUNCATE)", ok ? &local : NULL) && ok)

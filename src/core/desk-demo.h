@@ -4,7 +4,7 @@
  * its villages, committees, mediators, staff, advisers, holiday calendar,
  * people register and a given number of records spread over the last few
  * years up to desk_today().  The same number, seed and "today" give the
- * same content, byte for byte: the generator is our own, not g_random.
+ * same content: the generator is our own (splitmix64), not g_random.
  */
 #pragma once
 
@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 /* About four years of a busy township station. */
 #define DESK_DEMO_DEFAULT_RECORDS 6000
 #define DESK_DEMO_DEFAULT_SEED    1
-#define DESK_DEMO_MAX_RECORDS     G_GINT64_CONSTANT (20000000)
+/* Keeps a year's consultation numbers within ZX{YYYY}-{NNNNNN}. */
+#define DESK_DEMO_MAX_RECORDS     G_GINT64_CONSTANT (5000000)
 
 /* What was written: the five record tables (the records that
  * desk_store_count_records() counts), and the register of people. */
