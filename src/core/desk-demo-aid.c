@@ -224,19 +224,19 @@ demo_aid_create (DemoGen  *gen,
   demo_text_aid (gen, matter, age < 18, name, gen->text1);
 
   stmt = demo_prepare (gen, DEMO_STMT_AID,
-                             "INSERT INTO legal_aid (number, year, seq, received_at, receiver_id,"
-                             " person_id, agent_name, sex, birth_date, ethnicity, is_disabled,"
-                             " is_migrant_worker, is_farmer, is_military, is_foreigner,"
-                             " village_id, matter_type_id, matter_id, hardship_id, has_identity,"
-                             " has_hardship_proof, has_matter_papers, materials_complete,"
-                             " summary, status, supplement_on, forwarded_on, forward_mode_id,"
-                             " centre_number, centre_accepted_on, decided_on, decision,"
-                             " assigned_on, lawyer, law_firm, closed_on, terminated_on,"
-                             " withdrawn_on, consultation_id, created_at, updated_at, deleted_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
-                             " ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39,"
-                             " ?40, ?41, ?42)", error);
+                       "INSERT INTO legal_aid (number, year, seq, received_at, receiver_id,"
+                       " person_id, agent_name, sex, birth_date, ethnicity, is_disabled,"
+                       " is_migrant_worker, is_farmer, is_military, is_foreigner,"
+                       " village_id, matter_type_id, matter_id, hardship_id, has_identity,"
+                       " has_hardship_proof, has_matter_papers, materials_complete,"
+                       " summary, status, supplement_on, forwarded_on, forward_mode_id,"
+                       " centre_number, centre_accepted_on, decided_on, decision,"
+                       " assigned_on, lawyer, law_firm, closed_on, terminated_on,"
+                       " withdrawn_on, consultation_id, created_at, updated_at, deleted_at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                       " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
+                       " ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39,"
+                       " ?40, ?41, ?42)", error);
   if (stmt == NULL)
     return 0;
 
@@ -363,12 +363,12 @@ demo_service_create (DemoGen  *gen,
   int y, m, d;
 
   stmt = demo_prepare (gen, DEMO_STMT_SERVICE,
-                             "INSERT INTO adviser_services (served_on, adviser_id, village_id,"
-                             " mode_id, half_hours, consults, lectures, audience, mediations,"
-                             " contracts, village_rules, documents, aid_referrals, trainees,"
-                             " leaflets, notes, created_at, updated_at, deleted_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?15, ?16, ?17, ?17, ?18)", error);
+                       "INSERT INTO adviser_services (served_on, adviser_id, village_id,"
+                       " mode_id, half_hours, consults, lectures, audience, mediations,"
+                       " contracts, village_rules, documents, aid_referrals, trainees,"
+                       " leaflets, notes, created_at, updated_at, deleted_at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                       " ?14, ?15, ?16, ?17, ?17, ?18)", error);
   if (stmt == NULL)
     return FALSE;
 

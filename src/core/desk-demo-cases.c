@@ -362,17 +362,17 @@ demo_case_create (DemoGen  *gen,
     last = MAX (last, visits[n_visits - 1].day);
 
   stmt = demo_prepare (gen, DEMO_STMT_CASE,
-                             "INSERT INTO mediation_cases (number, year, seq, committee_id,"
-                             " accepted_on, registrar_id, source_id, dispute_type_id,"
-                             " difficulty_id, risk_id, party_count, party_count_manual, summary,"
-                             " request, status, closed_on, agreement_form, agreement_content,"
-                             " agreement_amount, performance_manner, performance_term,"
-                             " performance_id, confirmed_on, prevent_suicide, prevent_criminal,"
-                             " prevent_petition, prevent_fight, retention, filed_on,"
-                             " consultation_id, created_at, updated_at, deleted_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
-                             " ?27, ?28, ?29, ?30, ?31, ?32, ?33)", error);
+                       "INSERT INTO mediation_cases (number, year, seq, committee_id,"
+                       " accepted_on, registrar_id, source_id, dispute_type_id,"
+                       " difficulty_id, risk_id, party_count, party_count_manual, summary,"
+                       " request, status, closed_on, agreement_form, agreement_content,"
+                       " agreement_amount, performance_manner, performance_term,"
+                       " performance_id, confirmed_on, prevent_suicide, prevent_criminal,"
+                       " prevent_petition, prevent_fight, retention, filed_on,"
+                       " consultation_id, created_at, updated_at, deleted_at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                       " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
+                       " ?27, ?28, ?29, ?30, ?31, ?32, ?33)", error);
   if (stmt == NULL)
     return 0;
   (*seq)++;
@@ -455,8 +455,8 @@ demo_case_create (DemoGen  *gen,
   case_id = desk_store_last_insert_id (gen->store);
 
   stmt = demo_prepare (gen, DEMO_STMT_PARTY,
-                             "INSERT INTO case_parties (case_id, person_id, role, sort_order)"
-                             " VALUES (?1, ?2, ?3, ?4)", error);
+                       "INSERT INTO case_parties (case_id, person_id, role, sort_order)"
+                       " VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return 0;
   for (int i = 0; i < parties.n; i++)
@@ -474,8 +474,8 @@ demo_case_create (DemoGen  *gen,
     }
 
   stmt = demo_prepare (gen, DEMO_STMT_MEDIATOR,
-                             "INSERT INTO case_mediators (case_id, mediator_id, sort_order)"
-                             " VALUES (?1, ?2, ?3)", error);
+                       "INSERT INTO case_mediators (case_id, mediator_id, sort_order)"
+                       " VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return 0;
   for (int i = 0; i < n_mediators; i++)
@@ -492,10 +492,10 @@ demo_case_create (DemoGen  *gen,
   if (n_visits > 0)
     {
       stmt = demo_prepare (gen, DEMO_STMT_VISIT,
-                                 "INSERT INTO case_visits (case_id, visited_on, mode_id, visitor,"
-                                 " performance_id, satisfaction_id, notes, created_at, updated_at,"
-                                 " deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
-                                 error);
+                           "INSERT INTO case_visits (case_id, visited_on, mode_id, visitor,"
+                           " performance_id, satisfaction_id, notes, created_at, updated_at,"
+                           " deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+                           error);
       if (stmt == NULL)
         return 0;
       if (n_mediators > 0)

@@ -188,11 +188,11 @@ person_statement (DemoGen  *gen,
 {
   return demo_prepare (gen, DEMO_STMT_PERSON,
                        "INSERT INTO people (kind, name, sex, birth_date, ethnicity, id_type,"
-                             " id_number, id_old, phone, address, village_id, legal_rep,"
-                             " is_disabled, is_migrant_worker, is_farmer, is_military,"
-                             " is_foreigner, notes, created_at, updated_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?15, ?16, ?17, ?18, ?19, ?19)", error);
+                       " id_number, id_old, phone, address, village_id, legal_rep,"
+                       " is_disabled, is_migrant_worker, is_farmer, is_military,"
+                       " is_foreigner, notes, created_at, updated_at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                       " ?14, ?15, ?16, ?17, ?18, ?19, ?19)", error);
 }
 
 static void

@@ -139,11 +139,11 @@ consultation_create (DemoGen            *gen,
   const char *village_name = NULL;
 
   stmt = demo_prepare (gen, DEMO_STMT_CONSULTATION,
-                             "INSERT INTO consultations (number, year, seq, at, staff_id,"
-                             " channel_id, person_id, companions, village_id, category_id,"
-                             " content, reply, result_id, created_at, updated_at, deleted_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?14, ?15)", error);
+                       "INSERT INTO consultations (number, year, seq, at, staff_id,"
+                       " channel_id, person_id, companions, village_id, category_id,"
+                       " content, reply, result_id, created_at, updated_at, deleted_at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                       " ?14, ?14, ?15)", error);
   if (stmt == NULL)
     return 0;
 
@@ -233,7 +233,7 @@ link_consultation (DemoGen     *gen,
 
   stmt = to_case ? demo_prepare (gen, DEMO_STMT_LINK_CASE,
                                  "UPDATE consultations SET case_id = ?1 WHERE id = ?2", error)
-                 : demo_prepare (gen, DEMO_STMT_LINK_AID,
+                                 : demo_prepare (gen, DEMO_STMT_LINK_AID,
                                  "UPDATE consultations SET aid_id = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;
@@ -265,10 +265,10 @@ screening_create (DemoGen  *gen,
     village_name = g_array_index (gen->villages, DemoVillage, village).name;
 
   stmt = demo_prepare (gen, DEMO_STMT_SCREENING,
-                             "INSERT INTO screenings (screened_on, committee_id, village_id,"
-                             " screener, found, prevented, notes, created_at, updated_at,"
-                             " deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
-                             error);
+                       "INSERT INTO screenings (screened_on, committee_id, village_id,"
+                       " screener, found, prevented, notes, created_at, updated_at,"
+                       " deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+                       error);
   if (stmt == NULL)
     return FALSE;
   g_string_truncate (gen->text2, 0);
