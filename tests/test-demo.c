@@ -545,6 +545,15 @@ test_believable (void)
   g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM mediation_cases"
                                         " WHERE agreement_form = '书面' AND agreement_amount > 0")
                    * 2, >, written);
+  /* A case running past the 30-day limit, an application waiting past the
+   * forwarding limit, as the dashboard shows them. */
+  g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM mediation_cases"
+                                        " WHERE closed_on IS NULL AND deleted_at IS NULL"
+                                        " AND accepted_on < date ('2026-11-23', '-30 days')"), >, 0);
+  g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM legal_aid"
+                                        " WHERE forwarded_on IS NULL AND withdrawn_on IS NULL"
+                                        " AND deleted_at IS NULL AND received_at"
+                                        " < date ('2026-11-23', '-7 days')"), >, 0);
   /* Mediators of the case's own committee; linked records link both ways;
    * follow-up visits and deleted records exist. */
   g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM case_mediators cm"
@@ -668,6 +677,8 @@ main (int    argc,
   const char *localedir = g_getenv ("LEGALDESK_LOCALEDIR");
   int status;
 
+  /* The checks below know the calendar of the four years up to this day. */
+  g_setenv ("LEGALDESK_TODAY", "2026-11-23", TRUE);
   desk_test_init (&argc, &argv);
   /* Messages are read as the user reads them, in Chinese. */
   if (localedir != NULL)

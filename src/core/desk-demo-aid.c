@@ -105,6 +105,11 @@ plan_steps (DemoGen  *gen,
     }
   if (day >= today - 60 && demo_chance (&gen->rng, 30))
     return;   /* still on the desk, past the limit */
+  if (!gen->made_pending_aid && day >= today - 25 && day <= today - 8)
+    {
+      gen->made_pending_aid = TRUE;   /* at least one, for the dashboard */
+      return;
+    }
   if (demo_chance (&gen->rng, 20))
     {
       DemoDay w = ready + demo_range (&gen->rng, 1, 10);

@@ -336,6 +336,9 @@ demo_case_create (DemoGen  *gen,
   /* When and how it ended, if it has. */
   closed = day + closing_days (gen);
   open = closed > gen->today || demo_chance (&gen->rng, 4);
+  /* At least one case running past the time limit, as every station has. */
+  if (!gen->made_overdue_case && day >= gen->today - 60 && day <= gen->today - 35)
+    open = gen->made_overdue_case = TRUE;
   outcome = (int) demo_below (&gen->rng, 1000);
   status = open ? (gen->today - day <= 2 && demo_chance (&gen->rng, 500) ? "已受理" : "调解中")
            : outcome < 920 ? "调解成功" : outcome < 970 ? "调解不成功" : "终止";

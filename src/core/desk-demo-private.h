@@ -224,6 +224,10 @@ typedef struct
   GHashTable           *pool_sizes;   /* phrase pool → number of alternatives */
   sqlite3_stmt         *stmts[DEMO_N_STMTS];
 
+  /* Some things a station's dashboard shows, made sure of once. */
+  gboolean              made_overdue_case;
+  gboolean              made_pending_aid;
+
   DeskDemoSummary      *summary;
   DeskDemoProgressFunc  progress;
   gpointer              progress_data;
