@@ -558,13 +558,41 @@ test_edits_and_deletes (void)
   assert_finds (store, "people", "430103199001011234", newcomer, FALSE);
   check_all (store, queries);
 
-  /* The index holds exactly what a rebuild would. */
+  /* The index holds exactly the records' texts, and what a rebuild would. */
+  g_assert_true (desk_search_check (store, &error));
+  g_assert_no_error (error);
   before = vocabulary (store);
   g_assert_true (desk_search_rebuild (store, &error));
   g_assert_no_error (error);
   after = vocabulary (store);
   g_assert_cmpstr (before, ==, after);
   check_all (store, queries);
+}
+
+/* An index out of step with the records is found, and mended. */
+static void
+test_check_finds_stale_index (void)
+{
+  g_autoptr(DeskStore) store = corpus_store ("stale.db", 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_search_check (store, &error));
+  g_assert_no_error (error);
+  /* Edited behind the triggers' back: the row says suspended, then goes
+   * without the rebuild that desk_search_resume() does. */
+  desk_test_exec (store, "INSERT INTO search_suspended VALUES (1, '2026-11-23 10:00:00')");
+  exec_bound (store, "UPDATE people SET name = ?1 WHERE id = ?2", "鲁智深", 7);
+  g_assert_true (desk_search_check (store, &error));   /* suspended: not checked */
+  desk_test_exec (store, "DELETE FROM search_suspended");
+  g_assert_false (desk_search_check (store, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  assert_finds (store, "people", "智深", 7, FALSE);
+  g_assert_true (desk_search_rebuild (store, &error));
+  g_assert_true (desk_search_check (store, &error));
+  g_assert_no_error (error);
+  assert_finds (store, "people", "智深", 7, TRUE);
 }
 
 static void
@@ -781,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/search/exact-queries", test_exact_queries);
   g_test_add_func ("/search/tokenizer-edges", test_tokenizer_edges);
   g_test_add_func ("/search/edits-and-deletes", test_edits_and_deletes);
+  g_test_add_func ("/search/check-finds-stale-index", test_check_finds_stale_index);
   g_test_add_func ("/search/found-through-people", test_found_through_people);
   g_test_add_func ("/search/filter-ids-agrees", test_filter_ids_agrees);
   g_test_add_func ("/search/limit-and-offset", test_limit_and_offset);

@@ -100,23 +100,6 @@ static const SearchKind kinds[] = {
     " WHERE id IN (SELECT value FROM desk_ids (?2)) AND instr (lower (text), ?1) > 0" },
 };
 
-/* The same statements as at the end of schema/003-search.sql. */
-static const char *const rebuild_sql[] = {
-  "INSERT INTO search_index (search_index) VALUES ('delete-all')",
-  "INSERT INTO search_index (rowid, text)"
-  " SELECT (1 << 40) + id, text FROM search_text_people",
-  "INSERT INTO search_index (rowid, text)"
-  " SELECT (2 << 40) + id, text FROM search_text_consultations",
-  "INSERT INTO search_index (rowid, text)"
-  " SELECT (3 << 40) + id, text FROM search_text_mediation_cases",
-  "INSERT INTO search_index (rowid, text)"
-  " SELECT (4 << 40) + id, text FROM search_text_legal_aid",
-  "INSERT INTO search_index (rowid, text)"
-  " SELECT (5 << 40) + id, text FROM search_text_screenings",
-  "INSERT INTO search_index (rowid, text)"
-  " SELECT (6 << 40) + id, text FROM search_text_adviser_services",
-};
-
 static const SearchKind *
 find_kind (const char *name)
 {
@@ -1039,13 +1022,49 @@ desk_search_rebuild (DeskStore  *store,
 
   if (!desk_store_begin (store, error))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (rebuild_sql); i++)
-    if (!desk_store_exec (store, rebuild_sql[i], error))
-      {
-        desk_store_rollback (store);
-        return FALSE;
-      }
+  /* FTS5 reads the texts from the index's content, the view search_text. */
+  if (!desk_store_exec (store, "INSERT INTO search_index (search_index) VALUES ('rebuild')",
+                        error))
+    {
+      desk_store_rollback (store);
+      return FALSE;
+    }
   return desk_store_commit (store, error);
+}
+
+/**
+ * desk_search_check:
+ *
+ * Checks that the index holds exactly the records' texts (FTS5's
+ * integrity-check against its content, the search_text view; about as long
+ * as a rebuild).  A ledger whose index is suspended is not checked.
+ *
+ * Returns: %FALSE with @error when the index is damaged or out of step
+ *   (desk_search_rebuild() mends it).
+ */
+gboolean
+desk_search_check (DeskStore  *store,
+                   GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+
+  if (desk_search_is_suspended (store))
+    return TRUE;
+  /* Rank 1: compare the index with its content, not only with itself. */
+  rc = sqlite3_exec (desk_store_get_db (store),
+                     "INSERT INTO search_index (search_index, rank)"
+                     " VALUES ('integrity-check', 1)", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    return TRUE;
+  if ((rc & 0xff) == SQLITE_CORRUPT)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT,
+                   _("The search index does not match the records; it must be rebuilt."));
+      return FALSE;
+    }
+  return desk_store_set_sql_error (store, error);
 }
 
 /**
@@ -1066,8 +1085,8 @@ desk_search_suspend (DeskStore  *store,
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
 
   stmt = desk_store_prepare (store,
-                             "INSERT INTO search_suspended (since) SELECT ?1"
-                             " WHERE NOT EXISTS (SELECT 1 FROM search_suspended)",
+                             "INSERT OR IGNORE INTO search_suspended (id, since)"
+                             " VALUES (1, ?1)",
                              error);
   if (stmt == NULL)
     return FALSE;

@@ -50,6 +50,8 @@ gboolean  desk_search_query_is_empty (const char    *query);
 
 gboolean  desk_search_rebuild       (DeskStore      *store,
                                      GError        **error);
+gboolean  desk_search_check         (DeskStore      *store,
+                                     GError        **error);
 gboolean  desk_search_suspend       (DeskStore      *store,
                                      GError        **error);
 gboolean  desk_search_resume        (DeskStore      *store,
