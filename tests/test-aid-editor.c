@@ -1090,6 +1090,67 @@ test_from_consultation (Fixture       *f,
 }
 
 static void
+test_edit_and_delete (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DeskLegalAid) old = desk_legal_aid_new ();
+  g_autoptr(DeskLegalAid) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskAidEditor *editor;
+  g_autofree char *rows = NULL;
+
+  /* From an old ledger: 中心已受理 with the 转交 date alone (no 方式, no
+   * centre's date), as an import may leave it. */
+  old->received_at = g_strdup ("2026-03-02 09:00");
+  old->receiver_id = f->li_ming;
+  old->person_id = f->zhang_san;
+  old->matter_type_id = code (f, DESK_CODE_AID_MATTER_TYPE, "民事");
+  old->matter_id = code (f, DESK_CODE_AID_MATTER, "请求给付赡养费、抚养费、扶养费");
+  old->status = DESK_AID_STATUS_CENTRE_ACCEPTED;
+  old->forwarded_on = g_strdup ("2026-03-04");
+  desk_legal_aid_create (f->store, old, DESK_AID_CHECK_LENIENT, &error);
+  g_assert_no_error (error);
+
+  editor = open_existing (f, old->id);
+  g_assert_cmpstr (text_of (editor, "status"), ==, "中心已受理");
+  rows = history (editor);
+  g_assert_cmpstr (rows, ==, "2026-03-02 09:00 已接收 接收人：李明\n"
+                             "2026-03-04 已转交 按期转交：接收后第 2 个工作日\n");
+  /* A correction saves as leniently as the record came in. */
+  type_into (editor, "agent", "张大山");
+  tick (editor, "materials-complete", TRUE);
+  g_assert_true (desk_aid_editor_get_modified (editor));
+  save (editor);
+  g_assert_null (find_editor ());
+  saved = desk_legal_aid_get (f->store, old->id, NULL);
+  g_assert_cmpstr (saved->agent_name, ==, "张大山");
+  g_assert_true (saved->materials_complete);
+  g_assert_cmpint (saved->status, ==, DESK_AID_STATUS_CENTRE_ACCEPTED);
+  g_assert_cmpstr (saved->number, ==, old->number);
+
+  /* Deleting asks; "cancel" keeps it. */
+  editor = open_existing (f, old->id);
+  g_assert_true (shown (editor, "editor-delete"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (find_dialog ()), old->number));
+  answer ("cancel");
+  g_assert_true (find_editor () == editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  answer ("delete");
+  iterate ();
+  g_assert_null (find_editor ());
+  g_assert_null (desk_legal_aid_get (f->store, old->id, NULL));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM legal_aid WHERE deleted_at IS NOT NULL"), ==, 1);
+
+  /* A new application has nothing to delete. */
+  editor = open_new (f);
+  g_assert_false (shown (editor, "editor-delete"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
+  g_assert_null (find_dialog ());
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
 test_errors_beside_fields (Fixture       *f,
                            gconstpointer  data)
 {
@@ -1294,6 +1355,7 @@ main (int    argc,
   ADD ("forward-before-receipt", test_forward_before_receipt);
   ADD ("overdue", test_overdue);
   ADD ("from-consultation", test_from_consultation);
+  ADD ("edit-and-delete", test_edit_and_delete);
   ADD ("errors-beside-fields", test_errors_beside_fields);
   ADD ("keys-and-tab-order", test_keys_and_tab_order);
 #undef ADD
