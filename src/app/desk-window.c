@@ -343,8 +343,28 @@ static void
 update_station (DeskWindow *self)
 {
   g_autofree char *station = desk_settings_get (self->store, "station");
+  g_autofree char *demo = desk_store_demo_path ();
+  g_autofree char *subtitle = NULL;
 
-  adw_window_title_set_subtitle (self->title, station ? station : "");
+  /* The demonstration ledger says so wherever it is open, so that nobody
+   * records a real visitor in it. */
+  if (g_strcmp0 (self->path, demo) == 0)
+    subtitle = g_strdup_printf (_("Demonstration · %s"), station ? station : "");
+  else
+    subtitle = g_strdup (station ? station : "");
+  adw_window_title_set_subtitle (self->title, subtitle);
+}
+
+/**
+ * desk_window_get_path:
+ *
+ * Returns: (transfer none): the ledger file the window shows.
+ */
+const char *
+desk_window_get_path (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->path;
 }
 
 static void
