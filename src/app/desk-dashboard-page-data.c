@@ -562,7 +562,7 @@ gather_report (DeskStore      *store,
         return FALSE;
       dashboard->exported_on = g_strndup (export->exported_at, 10);
       dashboard->changed = changes->len;
-      dashboard->report_status = g_strdup_printf (_("Exported on %s"), dashboard->exported_on);
+      dashboard->report_status = g_strdup_printf (_("Exported %s"), dashboard->exported_on);
       dashboard->report_level = DESK_DUE_LEVEL_DONE;
       if (changes->len > 0)
         {
