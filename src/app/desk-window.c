@@ -15,6 +15,7 @@
 
 #include "desk-aid-editor.h"
 #include "desk-consultation-editor.h"
+#include "desk-dashboard-page.h"
 #include "desk-preferences-window.h"
 #include "desk-settings.h"
 #include "desk-setup-view.h"
@@ -37,6 +38,7 @@ struct _DeskWindow
   AdwWindowTitle       *page_title;
   GtkListBox           *sidebar;
   GtkStack             *pages;
+  DeskDashboardPage    *dashboard;
 
   DeskPreferencesWindow *preferences;   /* weak: while open */
 };
@@ -170,6 +172,7 @@ consultation_saved (DeskWindow             *self,
                                             desk_consultation_editor_get_number (editor));
 
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_dashboard_page_reload (self->dashboard);
 }
 
 static void
@@ -181,6 +184,7 @@ consultation_deleted (DeskWindow             *self,
                                             desk_consultation_editor_get_number (editor));
 
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_dashboard_page_reload (self->dashboard);
 }
 
 static void
@@ -339,6 +343,59 @@ new_record_activated (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.new-aid", NULL);
 }
 
+/* Whether the window has the action @name taking a record id ("x"). */
+static gboolean
+has_record_action (DeskWindow *self,
+                   const char *name)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (self);
+  const char *action;
+  const GVariantType *parameter_type;
+  const char *property;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &action, &parameter_type,
+                                                   &property); i++)
+    if (g_strcmp0 (action, name) == 0)
+      return parameter_type != NULL &&
+             g_variant_type_equal (parameter_type, G_VARIANT_TYPE_INT64);
+  return FALSE;
+}
+
+/* A record the dashboard lists opens in its editor; a kind whose editor
+ * this version lacks is named in a toast instead of opening nothing. */
+static void
+dashboard_open_record (DeskWindow        *self,
+                       const char        *kind,
+                       gint64             id,
+                       DeskDashboardPage *page)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *action;
+  } editors[] = {
+    { "consultation", "win.edit-consultation" },
+    { "mediation_case", "win.edit-case" },
+    { "legal_aid", "win.edit-aid" },
+    { "adviser", "win.edit-adviser" },
+  };
+  g_autofree char *what = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    if (g_strcmp0 (editors[i].kind, kind) == 0 && has_record_action (self, editors[i].action))
+      {
+        gtk_widget_activate_action (GTK_WIDGET (self), editors[i].action, "x", id);
+        return;
+      }
+
+  what = desk_dashboard_page_describe_record (page, kind, id);
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new_format (_("%s cannot be opened: this version has "
+                                                       "no editor for it yet."),
+                                                     what != NULL ? what : kind));
+}
+
 static void
 update_station (DeskWindow *self)
 {
@@ -373,6 +430,7 @@ show_main (DeskWindow *self)
   g_autofree char *last = NULL;
 
   update_station (self);
+  desk_dashboard_page_set_store (self->dashboard, self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
   update_actions (self);
@@ -434,8 +492,11 @@ show_sidebar_activated (GtkWidget  *widget,
 static void
 preferences_changed (DeskWindow *self)
 {
-  if (self->store != NULL)
-    update_station (self);
+  if (self->store == NULL)
+    return;
+  update_station (self);
+  /* time limits, the report's due day and holidays move what is due */
+  desk_dashboard_page_reload (self->dashboard);
 }
 
 static void
@@ -578,8 +639,19 @@ desk_window_init (DeskWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
+      GtkWidget *page;
+
+      if (g_strcmp0 (pages[i].name, "dashboard") == 0)
+        {
+          page = desk_dashboard_page_new ();
+          self->dashboard = DESK_DASHBOARD_PAGE (page);
+          g_signal_connect_object (page, "open-record", G_CALLBACK (dashboard_open_record),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      else
+        page = make_placeholder (&pages[i]);
       gtk_list_box_append (self->sidebar, make_sidebar_row (&pages[i]));
-      gtk_stack_add_named (self->pages, make_placeholder (&pages[i]), pages[i].name);
+      gtk_stack_add_named (self->pages, page, pages[i].name);
     }
   g_signal_connect_swapped (self->sidebar, "row-activated",
                             G_CALLBACK (sidebar_row_activated), self);
