@@ -4,9 +4,11 @@
  * Import (Ctrl+I) picks CSV files or a folder and opens the import report
  * window (desk-import-window.c), which checks before anything is written.
  * Export as CSV, backup and check run on a worker with a connection of
- * their own, read-only, while a toast with a spinner says what is under way
- * (export and check can be cancelled; a backup is a plain copy and is left
- * to finish).  Restore first opens the chosen file on a worker to see that
+ * their own, read-only, while a small window with a spinner says what is
+ * under way (export and check can be cancelled: their SQL is interrupted,
+ * which is safe as they only read; a backup is a plain copy and is left to
+ * finish).  The results come as toasts; failures and the check's findings
+ * as dialogs.  Restore first opens the chosen file on a worker to see that
  * it is a ledger this program can read, so that a wrong file is refused
  * while the current ledger stays open; only then does the window close its
  * ledger, the worker restore (the core keeps the previous file aside), and
@@ -45,10 +47,16 @@ struct _DeskDataIo
   GCancellable    *cancellable;    /* of the operation running */
   gboolean         busy;
   GtkNativeDialog *chooser;        /* while shown */
-  AdwToast        *busy_toast;
+  GtkWindow       *progress;       /* while the worker runs */
+  guint            progress_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (DeskDataIo, desk_data_io, G_TYPE_OBJECT)
+
+/* Work shorter than this shows no progress window. */
+#define PROGRESS_DELAY_MS 400
+
+static void hide_busy (DeskDataIo *self);
 
 typedef struct
 {
@@ -107,44 +115,120 @@ show_failure (DeskDataIo   *self,
 }
 
 static void
-cancel_clicked (DeskDataIo *self)
+cancel_activated (DeskDataIo *self)
 {
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
 }
 
-/* A toast that stays while the worker runs, with a spinner. */
+/* The progress window stays until the worker is done: closing it asks to
+ * cancel when that is possible, and is otherwise refused. */
+static gboolean
+progress_close_request (GtkWindow  *window,
+                        DeskDataIo *self)
+{
+  GtkWidget *button = g_object_get_data (G_OBJECT (window), "desk-cancel");
+
+  if (button != NULL && gtk_widget_get_sensitive (button))
+    gtk_widget_activate (button);
+  return TRUE;
+}
+
+static gboolean
+escape_pressed (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   data)
+{
+  progress_close_request (GTK_WINDOW (widget), NULL);
+  return TRUE;
+}
+
+static void
+cancel_clicked (GtkButton  *button,
+                DeskDataIo *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  gtk_button_set_label (button, _("Cancelling…"));
+  cancel_activated (self);
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  DeskDataIo *self = data;
+
+  self->progress_timeout = 0;
+  if (self->progress != NULL)
+    gtk_window_present (self->progress);
+  return G_SOURCE_REMOVE;
+}
+
+/* A small modal window with a spinner while the worker runs: nothing else
+ * can be done with the ledger meanwhile (during a restore it is closed).
+ * It shows only when the work takes long enough to be seen, so that a
+ * quick check does not flash a window. */
 static void
 show_busy (DeskDataIo *self,
            const char *text,
            gboolean    cancellable)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *spinner = gtk_spinner_new ();
-  AdwToast *last;
+  GtkWidget *label = gtk_label_new (text);
+  GtkEventController *keys;
 
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self->window));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_title (GTK_WINDOW (window), text);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, -1);
+
+  gtk_widget_set_margin_top (box, 30);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 30);
+  gtk_widget_set_margin_end (box, 30);
+  gtk_widget_set_size_request (spinner, 32, 32);
   gtk_spinner_start (GTK_SPINNER (spinner));
   gtk_box_append (GTK_BOX (box), spinner);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-
-  /* In front at once, without a high priority: libadwaita 1.2 fails an
-   * assertion when a toast pushed back by one comes again too soon. */
-  last = desk_window_get_last_toast (self->window);
-  if (last != NULL)
-    adw_toast_dismiss (last);
-
-  g_clear_object (&self->busy_toast);
-  self->busy_toast = adw_toast_new ("");
-  adw_toast_set_custom_title (self->busy_toast, box);
-  adw_toast_set_timeout (self->busy_toast, 0);
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
   if (cancellable)
     {
-      adw_toast_set_button_label (self->busy_toast, _("_Cancel"));
-      g_signal_connect_object (self->busy_toast, "button-clicked", G_CALLBACK (cancel_clicked),
-                               self, G_CONNECT_SWAPPED);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "pill");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (cancel_clicked), self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+      g_object_set_data (G_OBJECT (window), "desk-cancel", button);
     }
-  desk_window_add_toast (self->window, g_object_ref (self->busy_toast));
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_signal_connect_object (window, "close-request", G_CALLBACK (progress_close_request), self,
+                           0);
+  /* Escape as the close button would do, which the window does not show. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape,
+                                                                                  0),
+                                                          gtk_callback_action_new (escape_pressed,
+                                                                                   NULL, NULL)));
+  gtk_widget_add_controller (window, keys);
+
+  hide_busy (self);
+  self->progress = GTK_WINDOW (window);
+  self->progress_timeout = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
+}
+
+static void
+hide_busy (DeskDataIo *self)
+{
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  if (self->progress != NULL)
+    gtk_window_destroy (self->progress);
+  self->progress = NULL;
 }
 
 static void
@@ -152,11 +236,8 @@ set_busy (DeskDataIo *self,
           gboolean    busy)
 {
   self->busy = busy;
-  if (!busy && self->busy_toast != NULL)
-    {
-      adw_toast_dismiss (self->busy_toast);
-      g_clear_object (&self->busy_toast);
-    }
+  if (!busy)
+    hide_busy (self);
   desk_data_io_update_actions (self);
 }
 
@@ -429,11 +510,18 @@ restore_response (AdwMessageDialog *dialog,
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "desk-backup");
 
-  if (g_strcmp0 (response, "restore") == 0 && self->window != NULL && !self->busy)
+  if (g_strcmp0 (response, "restore") != 0 || self->window == NULL || self->busy)
+    return;
+  if (desk_import_window_jobs_running ())
     {
-      show_busy (self, _("Restoring the backup…"), FALSE);
-      start_job (self, OP_RESTORE_CHECK, path);
+      gtk_window_present (GTK_WINDOW (message_dialog (self, _("Wait a Moment"),
+                                                      _("A check of import files is still "
+                                                        "finishing. Restore the backup again "
+                                                        "in a moment."))));
+      return;
     }
+  show_busy (self, _("Restoring the backup…"), FALSE);
+  start_job (self, OP_RESTORE_CHECK, path);
 }
 
 static void
@@ -848,7 +936,7 @@ desk_data_io_detach (DeskDataIo *self)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
-  g_clear_object (&self->busy_toast);
+  hide_busy (self);
   self->window = NULL;
 }
 
@@ -859,7 +947,6 @@ desk_data_io_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chooser);
-  g_clear_object (&self->busy_toast);
   G_OBJECT_CLASS (desk_data_io_parent_class)->finalize (object);
 }
 

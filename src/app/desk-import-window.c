@@ -82,6 +82,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Workers still running, also those of windows already closed: a restore
+ * must not move the ledger from under them. */
+static guint running_jobs;
+
 /* What each kind of file holds, in the words of the program's pages. */
 static const char *const kind_titles[DESK_CSV_N_KINDS] = {
   [DESK_CSV_VILLAGES] = N_("Villages and Communities"),
@@ -196,6 +200,7 @@ start_job (DeskImportWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "busy");
   update_actions (self);
 
+  running_jobs++;
   task = g_task_new (self, self->cancellable, job_done, NULL);
   g_task_set_source_tag (task, start_job);
   /* The result says what happened even after a cancel (see the top). */
@@ -304,15 +309,32 @@ make_problem_row (const DeskImportProblem *problem)
   return row;
 }
 
+static guint
+count_file_problems (const DeskImportReport *report,
+                     const DeskImportFile   *file)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const DeskImportProblem *problem = g_ptr_array_index (report->problems, i);
+
+      if (g_strcmp0 (problem->file, file->path) == 0)
+        n++;
+    }
+  return n;
+}
+
 static GtkWidget *
-make_file_row (const DeskImportFile *file)
+make_file_row (const DeskImportFile *file,
+               guint                 problems)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *counts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   g_autofree char *name = g_path_get_basename (file->path);
   g_autofree char *subtitle = NULL;
   g_autofree char *added = g_strdup_printf (_("%u to add"), file->added);
-  g_autofree char *skipped = g_strdup_printf (_("%u already there"), file->skipped);
+  g_autofree char *skipped = g_strdup_printf (_("%u skipped"), file->skipped);
   const char *title = file->kind < DESK_CSV_N_KINDS ? _(kind_titles[file->kind]) : name;
   GtkWidget *label;
 
@@ -325,6 +347,14 @@ make_file_row (const DeskImportFile *file)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_tooltip_text (row, file->path);
 
+  if (problems > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("%u errors"), problems);
+
+      label = make_label (text, "error");
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (GTK_BOX (counts), label);
+    }
   label = make_label (added, file->added > 0 ? "heading" : "dim-label");
   gtk_label_set_width_chars (GTK_LABEL (label), 8);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
@@ -412,8 +442,12 @@ show_report (DeskImportWindow *self)
   gtk_widget_set_visible (self->errors_group, problems > 0);
 
   for (guint i = 0; report != NULL && i < report->files->len; i++)
-    gtk_list_box_append (self->files_list,
-                         make_file_row (g_ptr_array_index (report->files, i)));
+    {
+      const DeskImportFile *file = g_ptr_array_index (report->files, i);
+
+      gtk_list_box_append (self->files_list,
+                           make_file_row (file, count_file_problems (report, file)));
+    }
   gtk_widget_set_visible (self->files_group, report != NULL && report->files->len > 0);
 
   if (report != NULL && report->staff_added->len > 0)
@@ -449,6 +483,7 @@ job_done (GObject      *source,
   Job *job = g_task_get_task_data (G_TASK (result));
   gboolean cancelled = g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
 
+  running_jobs--;
   if (job->dry_run && (cancelled || self->disposed))
     return;
 
@@ -716,4 +751,16 @@ desk_import_window_get_report (DeskImportWindow *self)
 {
   g_return_val_if_fail (DESK_IS_IMPORT_WINDOW (self), NULL);
   return self->report;
+}
+
+/**
+ * desk_import_window_jobs_running:
+ *
+ * Returns: whether a worker of an import window (perhaps closed already,
+ *   finishing a check nobody waits for) still has the ledger open
+ */
+gboolean
+desk_import_window_jobs_running (void)
+{
+  return running_jobs > 0;
 }

@@ -17,5 +17,6 @@ DeskImportWindow       *desk_import_window_new        (GtkWindow          *paren
 gboolean                desk_import_window_get_busy   (DeskImportWindow   *self);
 gboolean                desk_import_window_can_import (DeskImportWindow   *self);
 const DeskImportReport *desk_import_window_get_report (DeskImportWindow   *self);
+gboolean                desk_import_window_jobs_running (void);
 
 G_END_DECLS
