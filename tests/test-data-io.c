@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-application.h"
+#include "desk-dashboard-page.h"
 #include "desk-export-csv.h"
 #include "desk-import-window.h"
 #include "desk-import.h"
@@ -574,6 +575,13 @@ is_leaflet (GtkWidget    *widget,
 }
 
 static gboolean
+is_dashboard (GtkWidget    *widget,
+              gconstpointer data)
+{
+  return DESK_IS_DASHBOARD_PAGE (widget);
+}
+
+static gboolean
 has_subtitle (GtkWidget    *widget,
               gconstpointer subtitle)
 {
@@ -662,6 +670,9 @@ test_backup_restore (Fixture       *fixture,
   g_assert_cmpuint (fixture->reloads, ==, 1);
   g_assert_true (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (fixture->window),
                                                        is_leaflet, NULL)));
+  g_assert_true (desk_dashboard_page_get_store (
+                   DESK_DASHBOARD_PAGE (find_widget (GTK_WIDGET (fixture->window),
+                                                     is_dashboard, NULL))) == store);
 
   /* It writes there, and the check finds it sound. */
   g_clear_pointer (&station, g_free);
