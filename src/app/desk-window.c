@@ -5,7 +5,10 @@
  * be opened, with the way out (restore a backup).  Pages are listed in the
  * sidebar in the order of design.md; a page not built yet shows an empty
  * state that says so.  Records open in their editors, modal windows above
- * this one; Ctrl+N makes a new record of the page shown.
+ * this one; Ctrl+N makes a new record of the page shown.  The primary
+ * menu's 数据 section (desk-data-io.c) moves ledgers in and out; after it
+ * changed the records the window emits "reload", and a restore closes the
+ * ledger and opens it again (the "store" property tells the pages).
  */
 #define G_LOG_DOMAIN "legaldesk"
 
@@ -16,6 +19,7 @@
 #include "desk-aid-editor.h"
 #include "desk-consultation-editor.h"
 #include "desk-dashboard-page.h"
+#include "desk-data-io.h"
 #include "desk-preferences-window.h"
 #include "desk-settings.h"
 #include "desk-setup-view.h"
@@ -41,9 +45,26 @@ struct _DeskWindow
   DeskDashboardPage    *dashboard;
 
   DeskPreferencesWindow *preferences;   /* weak: while open */
+  DeskDataIo           *data_io;
+  AdwToast             *last_toast;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  RELOAD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -160,6 +181,16 @@ update_actions (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-consultation", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-aid", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-aid", open);
+  if (self->data_io != NULL)
+    desk_data_io_update_actions (self->data_io);
+}
+
+static void
+set_store (DeskWindow *self,
+           DeskStore  *store)
+{
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
@@ -171,7 +202,7 @@ consultation_saved (DeskWindow             *self,
   g_autofree char *title = g_strdup_printf (_("Consultation %s saved"),
                                             desk_consultation_editor_get_number (editor));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_window_add_toast (self, adw_toast_new (title));
   desk_dashboard_page_reload (self->dashboard);
 }
 
@@ -183,7 +214,7 @@ consultation_deleted (DeskWindow             *self,
   g_autofree char *title = g_strdup_printf (_("Consultation %s deleted"),
                                             desk_consultation_editor_get_number (editor));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_window_add_toast (self, adw_toast_new (title));
   desk_dashboard_page_reload (self->dashboard);
 }
 
@@ -196,7 +227,7 @@ aid_saved (DeskWindow    *self,
   g_autofree char *title = g_strdup_printf (_("Legal-aid application %s saved"),
                                             desk_aid_editor_get_number (editor));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_window_add_toast (self, adw_toast_new (title));
 }
 
 static void
@@ -210,7 +241,7 @@ aid_advanced (DeskWindow    *self,
                                             desk_aid_editor_get_number (editor),
                                             desk_aid_status_label (status));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_window_add_toast (self, adw_toast_new (title));
 }
 
 static void
@@ -221,7 +252,7 @@ aid_deleted (DeskWindow    *self,
   g_autofree char *title = g_strdup_printf (_("Legal-aid application %s deleted"),
                                             desk_aid_editor_get_number (editor));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_window_add_toast (self, adw_toast_new (title));
 }
 
 /* A new application (@id 0) or an existing one; @consultation_id: a new
@@ -241,7 +272,7 @@ open_aid_editor (DeskWindow *self,
       (id == 0 && consultation_id > 0 &&
        !desk_aid_editor_fill_from_consultation (editor, consultation_id, &error)))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      desk_window_add_toast (self, adw_toast_new (error->message));
       gtk_window_destroy (GTK_WINDOW (editor));
       return NULL;
     }
@@ -296,7 +327,7 @@ open_consultation_editor (DeskWindow *self,
   editor = desk_consultation_editor_new (GTK_WINDOW (self), self->store);
   if (id > 0 && !desk_consultation_editor_load (editor, id, &error))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      desk_window_add_toast (self, adw_toast_new (error->message));
       gtk_window_destroy (GTK_WINDOW (editor));
       return NULL;
     }
@@ -390,10 +421,10 @@ dashboard_open_record (DeskWindow        *self,
       }
 
   what = desk_dashboard_page_describe_record (page, kind, id);
-  adw_toast_overlay_add_toast (self->toasts,
-                               adw_toast_new_format (_("%s cannot be opened: this version has "
-                                                       "no editor for it yet."),
-                                                     what != NULL ? what : kind));
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("%s cannot be opened: this version has "
+                                                 "no editor for it yet."),
+                                               what != NULL ? what : kind));
 }
 
 static void
@@ -443,7 +474,7 @@ static void
 setup_created (DeskWindow    *self,
                DeskSetupView *view)
 {
-  g_set_object (&self->store, desk_setup_view_get_store (view));
+  set_store (self, desk_setup_view_get_store (view));
   show_main (self);
 }
 
@@ -451,6 +482,7 @@ static void
 open_ledger (DeskWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
   g_autofree char *message = NULL;
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
@@ -460,16 +492,18 @@ open_ledger (DeskWindow *self)
       return;
     }
 
-  self->store = desk_store_open (self->path, DESK_STORE_OPEN_DEFAULT, &error);
-  if (self->store == NULL)
+  store = desk_store_open (self->path, DESK_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
     {
-      message = g_strdup_printf (_("%s\n\nFile: %s\nTo restore a backup, close the program and "
-                                   "run “legaldesk-cli restore --input BACKUP”."),
+      message = g_strdup_printf (_("%s\n\nFile: %s\nRestore a backup to go on working: the "
+                                   "file above is kept aside, not deleted."),
                                  error->message, self->path);
       adw_status_page_set_description (self->error_status, message);
       gtk_stack_set_visible_child_name (self->mode_stack, "error");
+      update_actions (self);
       return;
     }
+  set_store (self, store);
   show_main (self);
 }
 
@@ -555,6 +589,10 @@ desk_window_dispose (GObject *object)
       gtk_window_destroy (GTK_WINDOW (self->preferences));
       self->preferences = NULL;
     }
+  if (self->data_io != NULL)
+    desk_data_io_detach (self->data_io);
+  g_clear_object (&self->data_io);
+  g_clear_object (&self->last_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
@@ -570,6 +608,32 @@ desk_window_finalize (GObject *object)
 }
 
 static void
+desk_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DeskWindow *self = DESK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+data_io_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  desk_data_io_activate (DESK_WINDOW (widget)->data_io, action_name, parameter);
+}
+
+static void
 desk_window_class_init (DeskWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -578,7 +642,29 @@ desk_window_class_init (DeskWindowClass *klass)
 
   object_class->dispose = desk_window_dispose;
   object_class->finalize = desk_window_finalize;
+  object_class->get_property = desk_window_get_property;
   window_class->close_request = desk_window_close_request;
+
+  /**
+   * DeskWindow:store:
+   *
+   * The open ledger, or %NULL while there is none (setup, a ledger that
+   * cannot be opened, a restore under way).  Pages that keep the store
+   * follow this: a restore replaces it.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DESK_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DeskWindow::reload:
+   *
+   * The records changed behind the pages' back (an import, a restore): the
+   * pages read again what they show.
+   */
+  signals[RELOAD] = g_signal_new ("reload", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (DESK_TYPE_SETUP_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -614,6 +700,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-aid", "x", edit_aid_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-record", NULL);
+
+  desk_data_io_install_actions (widget_class, data_io_activated);
 }
 
 static void
@@ -623,6 +711,7 @@ desk_window_init (DeskWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->data_io = desk_data_io_new (self);
   /* Until a ledger is open there is nothing to set. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
 
@@ -688,4 +777,95 @@ desk_window_get_mode (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->mode_stack);
+}
+
+/**
+ * desk_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast over the window.
+ */
+void
+desk_window_add_toast (DeskWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  g_set_object (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/**
+ * desk_window_get_last_toast:
+ *
+ * Returns: (transfer none) (nullable): the toast shown last, for tests.
+ */
+AdwToast *
+desk_window_get_last_toast (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->last_toast;
+}
+
+/**
+ * desk_window_reload:
+ *
+ * Tells the pages that the records changed (emits "reload").
+ */
+void
+desk_window_reload (DeskWindow *self)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  if (self->store != NULL)
+    {
+      update_station (self);
+      desk_dashboard_page_reload (self->dashboard);
+    }
+  g_signal_emit (self, signals[RELOAD], 0);
+}
+
+/**
+ * desk_window_close_ledger:
+ *
+ * Closes the window's connection to the ledger, for a restore, which must
+ * find the file closed.  The preferences close with it; the pages stay
+ * but cannot be used until desk_window_reopen_ledger().
+ */
+void
+desk_window_close_ledger (DeskWindow *self)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  if (self->preferences != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->preferences));
+  set_store (self, NULL);
+  desk_dashboard_page_set_store (self->dashboard, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
+  update_actions (self);
+}
+
+/**
+ * desk_window_reopen_ledger:
+ *
+ * Opens the window's ledger file again (after a restore, or after a
+ * restore that was refused) and tells the pages to reload.  When the file
+ * cannot be opened the window says why, as at start.
+ *
+ * Returns: %TRUE when the ledger is open again
+ */
+gboolean
+desk_window_reopen_ledger (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+
+  set_store (self, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), TRUE);
+  open_ledger (self);
+  update_actions (self);
+  if (self->store == NULL)
+    return FALSE;
+  desk_window_reload (self);
+  return TRUE;
 }
