@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-report-page.h"
 #include "desk-settings.h"
 #include "desk-setup-view.h"
 #include "desk-window.h"
@@ -33,6 +34,7 @@ struct _DeskWindow
   AdwWindowTitle       *page_title;
   GtkListBox           *sidebar;
   GtkStack             *pages;
+  DeskReportPage       *report_page;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -149,10 +151,26 @@ show_main (DeskWindow *self)
   g_autofree char *last = NULL;
 
   adw_window_title_set_subtitle (self->title, station ? station : "");
+  desk_report_page_set_store (self->report_page, self->store);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
   last = self->settings ? g_settings_get_string (self->settings, "last-page")
                         : g_strdup ("dashboard");
   desk_window_show_page (self, last);
+}
+
+/* The record editors are not part of this version yet: say so, naming the
+ * record, rather than open nothing. */
+static void
+open_record (DeskWindow *self,
+             const char *kind,
+             gint64      id,
+             GtkWidget  *page)
+{
+  g_autofree char *what = desk_report_page_describe_record (DESK_REPORT_PAGE (page), kind, id);
+  AdwToast *toast = adw_toast_new_format (_("%s cannot be opened here yet: its editor is not "
+                                            "available in this version."), what);
+
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 static void
@@ -302,8 +320,18 @@ desk_window_init (DeskWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
+      GtkWidget *page;
+
+      if (g_strcmp0 (pages[i].name, "report") == 0)
+        {
+          page = desk_report_page_new ();
+          self->report_page = DESK_REPORT_PAGE (page);
+          g_signal_connect_swapped (page, "open-record", G_CALLBACK (open_record), self);
+        }
+      else
+        page = make_placeholder (&pages[i]);
       gtk_list_box_append (self->sidebar, make_sidebar_row (&pages[i]));
-      gtk_stack_add_named (self->pages, make_placeholder (&pages[i]), pages[i].name);
+      gtk_stack_add_named (self->pages, page, pages[i].name);
     }
   g_signal_connect_swapped (self->sidebar, "row-activated",
                             G_CALLBACK (sidebar_row_activated), self);
