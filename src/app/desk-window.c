@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-preferences-window.h"
 #include "desk-report-page.h"
 #include "desk-settings.h"
 #include "desk-setup-view.h"
@@ -35,6 +36,8 @@ struct _DeskWindow
   GtkListBox           *sidebar;
   GtkStack             *pages;
   DeskReportPage       *report_page;
+
+  DeskPreferencesWindow *preferences;   /* weak: while open */
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -145,13 +148,21 @@ sidebar_row_activated (DeskWindow    *self,
 }
 
 static void
-show_main (DeskWindow *self)
+update_station (DeskWindow *self)
 {
   g_autofree char *station = desk_settings_get (self->store, "station");
-  g_autofree char *last = NULL;
 
   adw_window_title_set_subtitle (self->title, station ? station : "");
+}
+
+static void
+show_main (DeskWindow *self)
+{
+  g_autofree char *last = NULL;
+
+  update_station (self);
   desk_report_page_set_store (self->report_page, self->store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
   last = self->settings ? g_settings_get_string (self->settings, "last-page")
                         : g_strdup ("dashboard");
@@ -224,6 +235,36 @@ show_sidebar_activated (GtkWidget  *widget,
 }
 
 static void
+preferences_changed (DeskWindow *self)
+{
+  if (self->store == NULL)
+    return;
+  update_station (self);
+  /* settings, code tables and holidays all move figures */
+  desk_report_page_reload (self->report_page);
+}
+
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  if (self->preferences == NULL)
+    {
+      self->preferences = desk_preferences_window_new (GTK_WINDOW (self), self->store);
+      g_object_add_weak_pointer (G_OBJECT (self->preferences),
+                                 (gpointer *) &self->preferences);
+      g_signal_connect_object (self->preferences, "changed",
+                               G_CALLBACK (preferences_changed), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->preferences));
+}
+
+static void
 save_window_state (DeskWindow *self)
 {
   int width, height;
@@ -252,6 +293,13 @@ desk_window_dispose (GObject *object)
 {
   DeskWindow *self = DESK_WINDOW (object);
 
+  if (self->preferences != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences),
+                                    (gpointer *) &self->preferences);
+      gtk_window_destroy (GTK_WINDOW (self->preferences));
+      self->preferences = NULL;
+    }
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
@@ -293,6 +341,10 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL,
                                    show_sidebar_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
+                                   preferences_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -306,6 +358,8 @@ desk_window_init (DeskWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Until a ledger is open there is nothing to set. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
 
   schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
   if (schema != NULL)

@@ -99,15 +99,3 @@ desk_cli_export_csv (int    argc,
   g_print (_("Exported the ledger as CSV files into “%s”.\n"), dir);
   return 0;
 }
-
-/* `export` until the workbook export joins it: CSV only. */
-int
-desk_cli_export_csv_only (int    argc,
-                          char **argv)
-{
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "--csv") || g_str_has_prefix (argv[i], "--csv=") ||
-        g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
-      return desk_cli_export_csv (argc, argv);
-  return desk_cli_usage_error (_("This version exports CSV files only: --csv FOLDER."));
-}

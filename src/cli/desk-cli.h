@@ -35,10 +35,11 @@ int        desk_cli_holiday      (int argc, char **argv);
 int        desk_cli_check        (int argc, char **argv);
 int        desk_cli_backup       (int argc, char **argv);
 int        desk_cli_restore      (int argc, char **argv);
+int        desk_cli_export       (int argc, char **argv);
+int        desk_cli_history      (int argc, char **argv);
 int        desk_cli_import       (int argc, char **argv);
 /* export --csv DIR; the export command passes its arguments on. */
 int        desk_cli_export_csv   (int argc, char **argv);
-int        desk_cli_export_csv_only (int argc, char **argv);
 int        desk_cli_report       (int argc, char **argv);
 int        desk_cli_explain      (int argc, char **argv);
 

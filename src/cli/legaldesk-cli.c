@@ -33,7 +33,9 @@ static const Command commands[] = {
   { "backup", desk_cli_backup, N_("Copy the ledger to a backup file") },
   { "restore", desk_cli_restore, N_("Put a backup in place of the ledger") },
   { "import", desk_cli_import, N_("Import CSV files of an existing ledger") },
-  { "export", desk_cli_export_csv_only, N_("Export the ledger (--csv FOLDER: CSV files)") },
+  { "export", desk_cli_export,
+    N_("Write the month's workbook (--month), or the ledger as CSV files (--csv)") },
+  { "history", desk_cli_history, N_("List the exported workbooks and what changed since") },
   { "report", desk_cli_report, N_("Print the month's statistical forms") },
   { "explain", desk_cli_explain, N_("List the records behind one figure of the forms") },
 };

@@ -20,6 +20,7 @@
 /* In order: migration N is migrations[N - 1]. */
 static const char *const migrations[] = {
   "001-initial.sql",
+  "002-report-history.sql",
 };
 
 /* Tables a ledger of the latest schema must have. */
@@ -27,7 +28,7 @@ static const char *const required_tables[] = {
   "settings", "holidays", "codes", "sequences", "villages", "staff", "committees",
   "mediators", "people", "consultations", "mediation_cases", "case_parties",
   "case_mediators", "case_visits", "screenings", "legal_aid", "advisers",
-  "adviser_assignments", "adviser_services",
+  "adviser_assignments", "adviser_services", "report_exports",
 };
 
 int
