@@ -4,7 +4,9 @@
  * A small ledger: three consultations (two in November 2026, one in
  * October) written through the core API, and a successful mediation case
  * without agreement form (plain SQL), which the checks before export name.
- * "Today" is 2026-12-03, so the page opens on November.
+ * "Today" is 2026-12-03, so the page opens on November.  The workbook is
+ * exported through report.export-to, which takes the path the file chooser
+ * would give.
  */
 #include "config.h"
 
@@ -17,12 +19,14 @@
 #include "desk-application.h"
 #include "desk-codes.h"
 #include "desk-consultation.h"
+#include "desk-history.h"
 #include "desk-preferences-window.h"
 #include "desk-register.h"
 #include "desk-report-page-private.h"
 #include "desk-settings.h"
 #include "desk-test-util.h"
 #include "desk-window.h"
+#include "desk-xlsx.h"
 
 static DeskApplication *app;
 
@@ -466,6 +470,189 @@ test_check_warning (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+wait_for_export (DeskReportPage *page)
+{
+  while (page->exporting || desk_report_page_get_busy (page))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static void
+assert_xlsx (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  /* a workbook is a zip archive */
+  g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* Export writes the workbook and records it; a second export to the same
+ * file asks first; a figure that moves afterwards is named, and the
+ * corrected workbook clears it. */
+static void
+test_export (void)
+{
+  Ledger ledger;
+  g_autofree char *path = make_ledger ("export.db", TRUE, &ledger);
+  g_autofree char *folder = desk_test_path ("sent");
+  g_autofree char *file = NULL;
+  g_autofree char *corrected_file = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *hash_line = NULL;
+  g_autofree char *last_folder = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskExport) last = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  DeskReportPage *page;
+  DeskWindow *window = open_report (path, &page);
+  AdwMessageDialog *dialog;
+  GtkWidget *cell;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  file = g_build_filename (folder, "青山镇司法所_2026年11月_统计月报.xlsx", NULL);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->export_button)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page->export_button)));
+  g_assert_cmpstr (gtk_label_get_text (page->status_label), ==, "尚未导出");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->history_button)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.export-to", "(sb)",
+                                             file, FALSE));
+  g_assert_true (page->exporting);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (page->export_button)));
+  wait_for_export (page);
+  assert_xlsx (file);
+  last_folder = g_settings_get_string (settings, "last-export-folder");
+  g_assert_cmpstr (last_folder, ==, folder);
+
+  /* the history of the month: one export, with its file and hash */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->history_button)));
+  g_assert_cmpstr (gtk_menu_button_get_label (page->history_button), ==, "导出 1 次");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (page->status_label), "已于 "));
+  g_assert_cmpuint (count_rows (page->history_list), ==, 1);
+  sha = desk_history_file_sha256 (file, &error);
+  g_assert_no_error (error);
+  hash_line = g_strdup_printf ("青山镇司法所_2026年11月_统计月报.xlsx\nSHA-256 %.12s…", sha);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                     gtk_list_box_get_row_at_index (page->history_list, 0))), ==, hash_line);
+  g_assert_false (gtk_widget_get_visible (page->changed_bar));
+
+  /* the same file again: asked first; cancelling writes nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.export-to", "(sb)",
+                                             file, FALSE));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "替换“青山镇司法所_2026年11月_统计月报.xlsx”？");
+  g_assert_false (page->exporting);
+  adw_message_dialog_response (dialog, "cancel");
+  wait_for_export (page);
+  g_assert_cmpuint (count_rows (page->history_list), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.export-to", "(sb)",
+                                             file, FALSE));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "replace");
+  g_assert_true (page->exporting);
+  wait_for_export (page);
+  g_assert_cmpuint (count_rows (page->history_list), ==, 2);
+  g_assert_cmpstr (gtk_menu_button_get_label (page->history_button), ==, "导出 2 次");
+  assert_xlsx (file);
+
+  /* a consultation added after the export moves two figures of the sheet */
+  store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  add_consultation (store, 1, "2026-11-30 16:00", "来访", "婚姻家庭", "当场解答", 1);
+  desk_report_page_reload (page);
+  wait_for_figures (page);
+  g_assert_true (gtk_widget_get_visible (page->changed_bar));
+  {
+    const char *text = gtk_label_get_text (page->changed_label);
+
+    /* the first five, in the workbook's order, then how many more */
+    g_assert_true (g_str_has_prefix (text, "有 18 项数字在 "));
+    g_assert_nonnull (strstr (text, "\n汇总 · 法律咨询(件) · 本月：2 → 3\n"));
+    g_assert_nonnull (strstr (text, "\n汇总 · 法律咨询(件) · 环比(%)：100.0 → 200.0\n"));
+    g_assert_true (g_str_has_suffix (text, "\n另有 13 项。"));
+  }
+  cell = desk_report_page_find_figure (page, "法律咨询", "婚姻家庭", "咨询(件)/本月");
+  g_assert_true (gtk_widget_has_css_class (cell, "changed"));
+  g_assert_false (gtk_widget_has_css_class (desk_report_page_find_figure (page, "法律咨询",
+                                                                           "继承",
+                                                                           "咨询(件)/本月"),
+                                            "changed"));
+
+  /* the corrected workbook: （更正） in its name, and the warning goes */
+  corrected_file = g_build_filename (folder, "青山镇司法所_2026年11月_统计月报（更正）.xlsx",
+                                     NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.export-to", "(sb)",
+                                             corrected_file, TRUE));
+  wait_for_export (page);
+  assert_xlsx (corrected_file);
+  g_assert_false (gtk_widget_get_visible (page->changed_bar));
+  g_assert_cmpuint (count_rows (page->history_list), ==, 3);
+  last = desk_history_last (store, 2026, 11, &error);
+  g_assert_no_error (error);
+  g_assert_true (last->corrected);
+  g_assert_cmpstr (last->file_name, ==, "青山镇司法所_2026年11月_统计月报（更正）.xlsx");
+  g_assert_cmpstr (last->exported_by, ==, g_get_user_name ());
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (page->status_label), "已于 "));
+  g_assert_true (strstr (gtk_label_get_text (page->status_label), "更正") != NULL);
+
+  /* once corrected, a month stays corrected: the plain request is too */
+  {
+    g_autofree char *again = g_build_filename (folder, "again.xlsx", NULL);
+    g_autoptr(DeskExport) latest = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.export-to", "(sb)",
+                                               again, FALSE));
+    wait_for_export (page);
+    latest = desk_history_last (store, 2026, 11, &error);
+    g_assert_true (latest->corrected);
+  }
+
+  /* another month has its own history */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.previous-month", NULL));
+  wait_for_figures (page);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->history_button)));
+  g_assert_cmpstr (gtk_label_get_text (page->status_label), ==, "尚未导出");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkWindow *
 find_preferences (void)
 {
@@ -494,6 +681,18 @@ test_blocked_export (void)
   g_assert_cmpstr (gtk_label_get_text (page->blocked_label), ==,
                    "暂不能导出统计月报：请先设置本所的站名。");
   g_assert_cmpstr (figure_text (page, "法律咨询", "婚姻家庭", "咨询(件)/本月"), ==, "2");
+
+  /* nothing to export: the button and the action are off */
+  {
+    g_autofree char *file = desk_test_path ("blocked.xlsx");
+
+    g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (page->export_button)));
+    gtk_widget_activate_action (GTK_WIDGET (page), "report.export-to", "(sb)", file, FALSE);
+    g_assert_false (page->exporting);
+    g_assert_null (find_message_dialog ());
+    wait_for_export (page);
+    g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  }
 
   /* the button beside the reason opens the preferences */
   g_assert_true (gtk_widget_get_visible (page->preferences_button));
@@ -553,6 +752,7 @@ main (int    argc,
   g_test_add_func ("/report-page/step-months", test_step_months);
   g_test_add_func ("/report-page/records-behind-figure", test_records_behind_figure);
   g_test_add_func ("/report-page/check-warning", test_check_warning);
+  g_test_add_func ("/report-page/export", test_export);
   g_test_add_func ("/report-page/blocked-export", test_blocked_export);
 
   status = g_test_run ();

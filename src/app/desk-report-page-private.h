@@ -45,6 +45,9 @@ struct _DeskReportPage
   GCancellable   *explain_cancellable;
 
   GCancellable   *export_cancellable;
+  GtkFileChooserNative *chooser;
+  gboolean        exporting;
+  GSettings      *settings;      /* last-export-folder; NULL without the schema */
 
   /* template */
   GtkEntry       *month_entry;
@@ -94,6 +97,7 @@ const DeskReportColumn *
 
 /* desk-report-page-export.c */
 void       desk_report_page_export_class_init (GtkWidgetClass        *widget_class);
+void       desk_report_page_export_init       (DeskReportPage        *self);
 void       desk_report_page_load_history      (DeskStore             *store,
                                                const DeskReport      *report,
                                                GPtrArray            **exports,

@@ -1030,6 +1030,10 @@ desk_report_page_dispose (GObject *object)
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->settings);
   g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
   if (self->explain_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->explain_popover));
@@ -1158,6 +1162,7 @@ desk_report_page_init (DeskReportPage *self)
   self->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->record_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   build_explain_popover (self);
+  desk_report_page_export_init (self);
 
   /* last month: the forms are made in the first days of the next */
   today = desk_today ();
