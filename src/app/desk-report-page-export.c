@@ -22,7 +22,7 @@
 #include "desk-xlsx.h"
 
 /* The banner names this many changed figures, then says how many more. */
-#define MAX_CHANGES_NAMED 5
+#define MAX_CHANGES_NAMED 3
 
 /* ---- history (in the loading worker) ----------------------------------- */
 
@@ -171,20 +171,25 @@ desk_report_page_show_history (DeskReportPage *self)
       g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *when = short_time (last->exported_at);
 
-      g_string_append_printf (text, ngettext ("%u figure changed since the export of %s:",
-                                              "%u figures changed since the export of %s:",
+      g_string_append_printf (text, ngettext ("%u figure changed since the export of %s "
+                                              "(shaded in the tables):",
+                                              "%u figures changed since the export of %s "
+                                              "(shaded in the tables):",
                                               n_changes),
                               n_changes, when);
+      g_string_append_c (text, '\n');
       for (guint i = 0; i < n_changes && i < MAX_CHANGES_NAMED; i++)
         {
           g_autofree char *line = desk_figure_change_describe (g_ptr_array_index (self->changes,
                                                                                   i));
 
-          g_string_append_printf (text, "\n%s", line);
+          if (i > 0)
+            g_string_append (text, C_("list separator", "; "));
+          g_string_append (text, line);
         }
       if (n_changes > MAX_CHANGES_NAMED)
         {
-          g_string_append_c (text, '\n');
+          g_string_append (text, C_("list separator", "; "));
           g_string_append_printf (text, ngettext ("and %u more.", "and %u more.",
                                                   n_changes - MAX_CHANGES_NAMED),
                                   n_changes - MAX_CHANGES_NAMED);

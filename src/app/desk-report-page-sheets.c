@@ -135,6 +135,32 @@ level_row (GtkGrid   *labels,
   gtk_size_group_add_widget (group, other);
 }
 
+static gboolean
+sync_scrollbar (gpointer data)
+{
+  GtkWidget *scrollbar = data;
+  GtkAdjustment *adjustment = gtk_scrollbar_get_adjustment (GTK_SCROLLBAR (scrollbar));
+
+  g_object_set_data (G_OBJECT (scrollbar), "desk-sync", NULL);
+  gtk_widget_set_visible (scrollbar, gtk_adjustment_get_upper (adjustment) -
+                                     gtk_adjustment_get_lower (adjustment) >
+                                     gtk_adjustment_get_page_size (adjustment) + 0.5);
+  return G_SOURCE_REMOVE;
+}
+
+/* The adjustment changes while the table is allocated: show or hide the
+ * scrollbar after that, not in the middle of it. */
+static void
+update_scrollbar (GtkAdjustment *adjustment,
+                  GtkWidget     *scrollbar)
+{
+  if (g_object_get_data (G_OBJECT (scrollbar), "desk-sync") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (scrollbar), "desk-sync", GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_scrollbar, g_object_ref (scrollbar),
+                   g_object_unref);
+}
+
 static GtkWidget *
 build_table (DeskReportPage        *self,
              const DeskReportTable *table)
@@ -143,6 +169,10 @@ build_table (DeskReportPage        *self,
   GtkWidget *labels = gtk_grid_new ();
   GtkWidget *figures = gtk_grid_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrollbar, *spacer;
+  g_autoptr(GtkSizeGroup) bar_level = NULL;
   gboolean two_rows = !table->single_header_row && has_groups (table);
   int header_rows = two_rows ? 2 : 1;
   GtkWidget *first_group = NULL, *first_sub = NULL;
@@ -154,8 +184,8 @@ build_table (DeskReportPage        *self,
   gtk_widget_add_css_class (figures, "report-grid");
   gtk_widget_add_css_class (figures, "figures");
   gtk_widget_set_halign (figures, GTK_ALIGN_START);
-  gtk_widget_set_valign (labels, GTK_ALIGN_START);
-  gtk_widget_set_valign (scroller, GTK_ALIGN_START);
+  gtk_widget_set_valign (left, GTK_ALIGN_START);
+  gtk_widget_set_valign (right, GTK_ALIGN_START);
 
   gtk_grid_attach (GTK_GRID (labels), make_header (table->row_header, 0.0), 0, 0, 1,
                    header_rows);
@@ -224,12 +254,30 @@ build_table (DeskReportPage        *self,
         }
     }
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+  /* A wide table's scrollbar goes above its header, in view with it: the
+   * bottom of a long table is often out of view, and a clerk should see
+   * that there are more columns.  A spacer as tall keeps the rows level. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_EXTERNAL,
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), figures);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), scroller);
+  scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL,
+                                 gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)));
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                           "changed", G_CALLBACK (update_scrollbar), scrollbar, 0);
+  gtk_widget_set_visible (scrollbar, FALSE);
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  g_object_bind_property (scrollbar, "visible", spacer, "visible", G_BINDING_SYNC_CREATE);
+  bar_level = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+  gtk_size_group_add_widget (bar_level, spacer);
+  gtk_size_group_add_widget (bar_level, scrollbar);
+
+  gtk_box_append (GTK_BOX (left), spacer);
+  gtk_box_append (GTK_BOX (left), labels);
+  gtk_box_append (GTK_BOX (right), scrollbar);
+  gtk_box_append (GTK_BOX (right), scroller);
+  gtk_box_append (GTK_BOX (box), left);
+  gtk_box_append (GTK_BOX (box), right);
   return box;
 }
 

@@ -1179,20 +1179,29 @@ desk_report_page_init (DeskReportPage *self)
   g_signal_connect_swapped (self->sheets, "notify::visible-child",
                             G_CALLBACK (sheet_shown), self);
 
+  /* Alt+←/→, F5 and Ctrl+E before anything else (the window's leaflet
+   * would take Alt+← for "back"); Page Up/Down only when nothing in focus
+   * wants them (a list or a scrolled table pages with them). */
   controller = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
                                      GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   add_page_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Left, GDK_ALT_MASK,
                      "report.previous-month");
   add_page_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Right, GDK_ALT_MASK,
                      "report.next-month");
+  add_page_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_F5, 0, "report.reload");
+  add_page_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_e, GDK_CONTROL_MASK,
+                     "report.export");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
   add_page_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Page_Up, 0,
                      "report.previous-month");
   add_page_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Page_Down, 0,
                      "report.next-month");
-  add_page_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_F5, 0, "report.reload");
-  add_page_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_e, GDK_CONTROL_MASK,
-                     "report.export");
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
