@@ -569,6 +569,48 @@ test_ensure (void)
   g_assert_false (desk_store_in_transaction (store));
 }
 
+/* A ledger names someone first by phone, then by ID number alone, then by
+ * both: the two entries the first rows made are one person, and the third
+ * row joins them instead of failing. */
+static void
+test_ensure_joins_twins (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskPerson) by_phone = make_person ("肖志明", NULL, "19672614924");
+  g_autoptr(DeskPerson) by_id = make_person ("肖志明", "360426199101010071", NULL);
+  g_autoptr(DeskPerson) both = make_person ("肖志明", "360426199101010071", "19672614924");
+  g_autoptr(DeskPerson) got = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 a, b;
+
+  by_phone->address = g_strdup ("青山村3组");
+  a = desk_person_ensure (store, by_phone, TRUE, &error);
+  g_assert_no_error (error);
+  b = desk_person_ensure (store, by_id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a, !=, b);
+  sql = g_strdup_printf ("INSERT INTO staff (name, created_at, updated_at) VALUES ('王芳', 'x', 'x');"
+                         "INSERT INTO consultations (number, year, seq, at, staff_id, channel_id,"
+                         " person_id, category_id, content, result_id, created_at, updated_at)"
+                         " VALUES ('ZX2026-0001', 2026, 1, '2026-03-01 09:00', 1,"
+                         " (SELECT id FROM codes WHERE kind = 'channel' LIMIT 1), %" G_GINT64_FORMAT ","
+                         " (SELECT id FROM codes WHERE kind = 'consult_category' LIMIT 1), '问',"
+                         " (SELECT id FROM codes WHERE kind = 'consult_result' LIMIT 1), 'x', 'x')",
+                         a);
+  desk_test_exec (store, sql);
+
+  g_assert_cmpint (desk_person_ensure (store, both, TRUE, &error), ==, b);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM people"
+                                               " WHERE deleted_at IS NULL"), ==, 1);
+  got = desk_person_get (store, b, NULL);
+  g_assert_cmpstr (got->phone, ==, "19672614924");
+  g_assert_cmpstr (got->address, ==, "青山村3组");
+  g_assert_cmpint (desk_test_query_int (store, "SELECT person_id FROM consultations"), ==, b);
+  g_assert_null (desk_person_get (store, a, NULL));
+}
+
 static void
 test_ensure_errors (void)
 {
@@ -932,6 +974,7 @@ main (int    argc,
   g_test_add_func ("/person/duplicate/update", test_update_duplicate);
   g_test_add_func ("/person/duplicate/deleted", test_deleted_not_duplicate);
   g_test_add_func ("/person/ensure", test_ensure);
+  g_test_add_func ("/person/ensure-joins-twins", test_ensure_joins_twins);
   g_test_add_func ("/person/ensure-errors", test_ensure_errors);
   g_test_add_func ("/person/search", test_search);
   g_test_add_func ("/person/organisation", test_organisation);

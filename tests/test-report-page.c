@@ -19,6 +19,7 @@
 #include "desk-application.h"
 #include "desk-codes.h"
 #include "desk-consultation.h"
+#include "desk-consultation-editor.h"
 #include "desk-history.h"
 #include "desk-preferences-window.h"
 #include "desk-register.h"
@@ -371,6 +372,21 @@ test_step_months (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static DeskConsultationEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (DESK_IS_CONSULTATION_EDITOR (toplevel))
+        return DESK_CONSULTATION_EDITOR (toplevel);
+    }
+  return NULL;
+}
+
 /* A figure lists the records behind it; a record listed opens. */
 static void
 test_records_behind_figure (void)
@@ -410,6 +426,16 @@ test_records_behind_figure (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->explain_popover)));
   described = desk_report_page_describe_record (page, "consultation", ledger.consult_nov_15);
   g_assert_cmpstr (described, ==, "咨询登记 ZX2026-0002");
+  /* the window opens it in the consultation editor */
+  {
+    DeskConsultationEditor *editor = find_editor ();
+
+    g_assert_nonnull (editor);
+    g_assert_cmpint (desk_consultation_editor_get_consultation_id (editor), ==,
+                     ledger.consult_nov_15);
+    g_assert_cmpstr (desk_consultation_editor_get_number (editor), ==, "ZX2026-0002");
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
 
   /* a sum shows what each record adds */
   cell = desk_report_page_find_figure (page, "法律咨询", "婚姻家庭", "咨询(人次)/本月");

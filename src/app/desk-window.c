@@ -4,7 +4,8 @@
  * file does not exist yet), the station's pages, or why the ledger cannot
  * be opened, with the way out (restore a backup).  Pages are listed in the
  * sidebar in the order of design.md; a page not built yet shows an empty
- * state that says so.
+ * state that says so.  Records open in their editors, modal windows above
+ * this one; Ctrl+N makes a new record of the page shown.
  */
 #define G_LOG_DOMAIN "legaldesk"
 
@@ -12,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-consultation-editor.h"
 #include "desk-preferences-window.h"
 #include "desk-report-page.h"
 #include "desk-settings.h"
@@ -148,6 +150,100 @@ sidebar_row_activated (DeskWindow    *self,
 }
 
 static void
+update_actions (DeskWindow *self)
+{
+  gboolean open = self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-consultation", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-consultation", open);
+}
+
+static void
+consultation_saved (DeskWindow             *self,
+                    gint64                  id,
+                    gboolean                created,
+                    DeskConsultationEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Consultation %s saved"),
+                                            desk_consultation_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_report_page_reload (self->report_page);
+}
+
+static void
+consultation_deleted (DeskWindow             *self,
+                      gint64                  id,
+                      DeskConsultationEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Consultation %s deleted"),
+                                            desk_consultation_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_report_page_reload (self->report_page);
+}
+
+/* The editor is a modal window rather than a page in the content pane:
+ * the sidebar, the page shortcuts and a narrow window's folded leaflet
+ * cannot take the clerk away from a half-typed record, and any page (the
+ * list, the dashboard, a person's history) can open one the same way. */
+static DeskConsultationEditor *
+open_consultation_editor (DeskWindow *self,
+                          gint64      id)
+{
+  DeskConsultationEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+  editor = desk_consultation_editor_new (GTK_WINDOW (self), self->store);
+  if (id > 0 && !desk_consultation_editor_load (editor, id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return NULL;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (consultation_saved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (consultation_deleted), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+new_consultation_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  open_consultation_editor (DESK_WINDOW (widget), 0);
+}
+
+static void
+edit_consultation_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  open_consultation_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* Ctrl+N: a new record of the kind the page shown lists. */
+static void
+new_record_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *page = desk_window_get_page (self);
+
+  if (g_strcmp0 (desk_window_get_mode (self), "main") != 0)
+    return;
+  if (g_strcmp0 (page, "consultations") == 0)
+    gtk_widget_activate_action (widget, "win.new-consultation", NULL);
+}
+
+static void
 update_station (DeskWindow *self)
 {
   g_autofree char *station = desk_settings_get (self->store, "station");
@@ -164,24 +260,33 @@ show_main (DeskWindow *self)
   desk_report_page_set_store (self->report_page, self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
+  update_actions (self);
   last = self->settings ? g_settings_get_string (self->settings, "last-page")
                         : g_strdup ("dashboard");
   desk_window_show_page (self, last);
 }
 
-/* The record editors are not part of this version yet: say so, naming the
- * record, rather than open nothing. */
+/* A record listed behind a figure or a check: its editor, where this
+ * version has one; otherwise say so, naming the record, rather than open
+ * nothing. */
 static void
 open_record (DeskWindow *self,
              const char *kind,
              gint64      id,
              GtkWidget  *page)
 {
-  g_autofree char *what = desk_report_page_describe_record (DESK_REPORT_PAGE (page), kind, id);
-  AdwToast *toast = adw_toast_new_format (_("%s cannot be opened here yet: its editor is not "
-                                            "available in this version."), what);
+  g_autofree char *what = NULL;
 
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  if (g_strcmp0 (kind, "consultation") == 0)
+    {
+      open_consultation_editor (self, id);
+      return;
+    }
+  what = desk_report_page_describe_record (DESK_REPORT_PAGE (page), kind, id);
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new_format (_("%s cannot be opened here yet: its "
+                                                       "editor is not available in this "
+                                                       "version."), what));
 }
 
 static void
@@ -349,6 +454,14 @@ desk_window_class_init (DeskWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.show-page", "s", pages[i].name);
+
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL,
+                                   new_consultation_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-consultation", "x",
+                                   edit_consultation_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-record", NULL);
 }
 
 static void
@@ -390,6 +503,7 @@ desk_window_init (DeskWindow *self)
   g_signal_connect_swapped (self->sidebar, "row-activated",
                             G_CALLBACK (sidebar_row_activated), self);
   g_signal_connect_swapped (self->setup_view, "created", G_CALLBACK (setup_created), self);
+  update_actions (self);
 }
 
 DeskWindow *

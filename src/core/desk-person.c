@@ -816,6 +816,79 @@ fail:
   return FALSE;
 }
 
+/* An import may register one person twice by its own rules: first by phone
+ * and name, later by ID number alone.  When a row then brings both, the
+ * entry without an ID number that matches by phone and name is the same
+ * person: its records move to the entry with the ID number, which keeps its
+ * own values and takes the twin's where it has none, and the twin is
+ * deleted.  The caller holds the transaction. */
+static gboolean
+absorb_twin (DeskStore         *store,
+             DeskPerson       **existing,
+             const DeskPerson  *person,
+             GError           **error)
+{
+  static const char *const repoint[] = {
+    "UPDATE consultations SET person_id = ?1 WHERE person_id = ?2",
+    /* a case that names both keeps one party row per role */
+    "DELETE FROM case_parties WHERE person_id = ?2 AND EXISTS"
+    " (SELECT 1 FROM case_parties p WHERE p.case_id = case_parties.case_id"
+    "  AND p.person_id = ?1 AND p.role = case_parties.role)",
+    "UPDATE case_parties SET person_id = ?1 WHERE person_id = ?2",
+    "UPDATE legal_aid SET person_id = ?1 WHERE person_id = ?2",
+    "UPDATE people SET deleted_at = ?3, updated_at = ?3 WHERE id = ?2",
+  };
+  g_autoptr(DeskPerson) twin = NULL;
+  g_autofree char *now = NULL;
+  DeskPerson *merged;
+  sqlite3_stmt *stmt;
+  gint64 twin_id = 0;
+
+  if (is_empty (person->phone) || is_empty (person->name) || is_empty ((*existing)->id_number))
+    return TRUE;
+  stmt = desk_store_prepare (store,
+                             "SELECT id FROM people WHERE phone = ?1 AND name = ?2 AND kind = ?3"
+                             " AND id_number IS NULL AND deleted_at IS NULL AND id <> ?4"
+                             " ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, person->phone, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, person->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, (*existing)->kind == DESK_PERSON_ORGANISATION ? "org" : "person",
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (*existing)->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    twin_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (twin_id == 0)
+    return TRUE;
+
+  twin = load (store, twin_id, error);
+  if (twin == NULL)
+    return FALSE;
+  now = desk_timestamp ();
+  for (guint i = 0; i < G_N_ELEMENTS (repoint); i++)
+    {
+      stmt = desk_store_prepare (store, repoint[i], error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, (*existing)->id);
+      sqlite3_bind_int64 (stmt, 2, twin_id);
+      if (sqlite3_bind_parameter_count (stmt) >= 3)
+        sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+      if (!desk_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  merged = desk_person_copy (twin);
+  merge_into (merged, *existing);
+  merged->id = (*existing)->id;
+  replace (&merged->created_at, (*existing)->created_at);
+  desk_person_free (*existing);
+  *existing = merged;
+  return TRUE;
+}
+
 /**
  * desk_person_ensure:
  * @update: fill and overwrite the existing entry with @person's non-empty
@@ -855,7 +928,7 @@ desk_person_ensure (DeskStore   *store,
   else if (update)
     {
       existing = load (store, id, error);
-      if (existing == NULL)
+      if (existing == NULL || !absorb_twin (store, &existing, person, error))
         goto fail;
       merge_into (existing, person);
       if (!desk_person_update (store, existing, error))

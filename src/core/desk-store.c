@@ -323,8 +323,12 @@ desk_store_open (const char          *path,
         }
     }
 
+  /* A write-ahead log beside the file means that the last writer did not
+   * close cleanly, or that another connection has the file open now (the
+   * window, while a worker or the command line opens it too).  Workers
+   * open read-only and leave the check to the writer; a writer checks. */
   wal = g_strconcat (path, "-wal", NULL);
-  unclean = exists && g_file_test (wal, G_FILE_TEST_EXISTS);
+  unclean = exists && !self->readonly && g_file_test (wal, G_FILE_TEST_EXISTS);
 
   open_flags = self->readonly ? SQLITE_OPEN_READONLY
                               : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

@@ -1,0 +1,491 @@
+/* desk-form.c — what the record editors share.
+ *
+ * Choices (code-table labels, staff, villages) are GtkDropDowns over a
+ * GtkStringList, with the record ids kept beside the labels, so that the
+ * clerk can open one, type a few characters to filter it and press Enter to
+ * take the first match.  A field's message sits in a label under it and the
+ * field gets the .error style, so that the message is read beside the field
+ * it is about.
+ */
+#define G_LOG_DOMAIN "legaldesk"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "desk-date.h"
+#include "desk-form.h"
+
+#define IDS_KEY "desk-form-ids"
+#define PICKED_KEY "desk-form-picked"
+
+typedef struct
+{
+  DeskFormPickedFunc  func;
+  gpointer            user_data;
+} Picked;
+
+static GArray *
+drop_down_ids (GtkDropDown *drop_down)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (drop_down), IDS_KEY);
+
+  if (ids == NULL)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_object_set_data_full (G_OBJECT (drop_down), IDS_KEY, ids,
+                              (GDestroyNotify) g_array_unref);
+    }
+  return ids;
+}
+
+static GtkStringList *
+drop_down_labels (GtkDropDown *drop_down)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+
+  if (!GTK_IS_STRING_LIST (model))
+    {
+      g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+      gtk_drop_down_set_model (drop_down, G_LIST_MODEL (list));
+      model = G_LIST_MODEL (list);
+    }
+  return GTK_STRING_LIST (model);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The filter behind the popup's list, which GtkDropDown keeps to itself. */
+static GtkStringFilter *
+search_filter (GtkWidget *drop_down)
+{
+  GtkWidget *list = find_descendant (drop_down, GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection = list ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  GListModel *filtered = NULL;
+  GtkFilter *filter = NULL;
+
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    filtered = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  if (GTK_IS_FILTER_LIST_MODEL (filtered))
+    filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (filtered));
+  return GTK_IS_STRING_FILTER (filter) ? GTK_STRING_FILTER (filter) : NULL;
+}
+
+/**
+ * desk_form_drop_down_get_search_entry:
+ *
+ * Returns: (transfer none) (nullable): the search entry of the drop-down's
+ *   popup.
+ */
+GtkWidget *
+desk_form_drop_down_get_search_entry (GtkDropDown *drop_down)
+{
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (drop_down), NULL);
+  return find_descendant (GTK_WIDGET (drop_down), GTK_TYPE_SEARCH_ENTRY);
+}
+
+static gboolean
+focus_search_idle (gpointer user_data)
+{
+  GtkWidget *entry = user_data;
+  GtkWidget *popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+
+  if (popover != NULL && gtk_widget_get_visible (popover))
+    gtk_widget_grab_focus (entry);
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkDropDown 4.8 puts the focus on the list when it opens, so that what
+ * is typed goes nowhere: the search entry takes it, once the popup has
+ * settled. */
+static void
+popup_shown (GtkWidget *popover,
+             GtkWidget *entry)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_search_idle, g_object_ref (entry),
+                   g_object_unref);
+}
+
+/* Enter in the popup's search takes the first label that matches, as a
+ * clerk who typed "继承" expects; GtkDropDown itself only closes. */
+static void
+search_activated (GtkWidget   *entry,
+                  GtkDropDown *drop_down)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+  GtkWidget *list = popover ? find_descendant (popover, GTK_TYPE_LIST_VIEW) : NULL;
+  GtkStringFilter *filter;
+  GListModel *shown, *all;
+  Picked *picked;
+  g_autoptr(GObject) first = NULL;
+  guint n;
+
+  if (list == NULL)
+    return;
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  /* The search entry tells the list what was typed a moment later
+   * ("search-changed"); Enter right after typing must not take what
+   * matched the text before. */
+  filter = search_filter (GTK_WIDGET (drop_down));
+  if (filter != NULL)
+    gtk_string_filter_set_search (filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (shown == NULL || g_list_model_get_n_items (shown) == 0)
+    return;
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0' &&
+      gtk_drop_down_get_selected (drop_down) != GTK_INVALID_LIST_POSITION)
+    {
+      /* Enter with nothing typed confirms the choice shown. */
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      picked = g_object_get_data (G_OBJECT (drop_down), PICKED_KEY);
+      if (picked != NULL && picked->func != NULL)
+        picked->func (drop_down, picked->user_data);
+      return;
+    }
+  first = g_list_model_get_item (shown, 0);
+  all = gtk_drop_down_get_model (drop_down);
+  n = g_list_model_get_n_items (all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (all, i);
+
+      if (item == first)
+        {
+          gtk_drop_down_set_selected (drop_down, i);
+          break;
+        }
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  picked = g_object_get_data (G_OBJECT (drop_down), PICKED_KEY);
+  if (picked != NULL && picked->func != NULL)
+    picked->func (drop_down, picked->user_data);
+}
+
+/**
+ * desk_form_drop_down_init:
+ * @picked: (nullable): called after a choice was taken with Enter
+ *
+ * Makes @drop_down a list of labels with ids that can be typed into: the
+ * popup has a search entry that matches anywhere in a label.
+ */
+void
+desk_form_drop_down_init (GtkDropDown        *drop_down,
+                          DeskFormPickedFunc  picked,
+                          gpointer            user_data)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+  GtkStringFilter *filter;
+  GtkWidget *entry;
+  Picked *data;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  drop_down_labels (drop_down);
+  drop_down_ids (drop_down);
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (drop_down, expression);
+  gtk_drop_down_set_enable_search (drop_down, TRUE);
+
+  data = g_new0 (Picked, 1);
+  data->func = picked;
+  data->user_data = user_data;
+  g_object_set_data_full (G_OBJECT (drop_down), PICKED_KEY, data, g_free);
+
+  entry = desk_form_drop_down_get_search_entry (drop_down);
+  if (entry != NULL)
+    {
+      GtkWidget *popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+
+      g_signal_connect (entry, "activate", G_CALLBACK (search_activated), drop_down);
+      if (popover != NULL)
+        g_signal_connect (popover, "show", G_CALLBACK (popup_shown), entry);
+    }
+
+  /* Labels such as 其他劳动争议 are found by any part ("劳动"), not only by
+   * their first characters. */
+  filter = search_filter (GTK_WIDGET (drop_down));
+  if (filter != NULL)
+    gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+}
+
+/* Removes every choice; nothing is selected. */
+void
+desk_form_drop_down_clear (GtkDropDown *drop_down)
+{
+  GtkStringList *labels;
+  GArray *ids;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  labels = drop_down_labels (drop_down);
+  ids = drop_down_ids (drop_down);
+  gtk_string_list_splice (labels, 0, g_list_model_get_n_items (G_LIST_MODEL (labels)), NULL);
+  g_array_set_size (ids, 0);
+  gtk_drop_down_set_selected (drop_down, GTK_INVALID_LIST_POSITION);
+}
+
+/* Appends a choice; @id 0 is "none" (an optional field left empty). */
+void
+desk_form_drop_down_add (GtkDropDown *drop_down,
+                         gint64       id,
+                         const char  *label)
+{
+  guint selected;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (label != NULL);
+
+  /* A GtkDropDown selects its first item when the model grows from empty;
+   * a required field must stay empty until the clerk chooses. */
+  selected = gtk_drop_down_get_selected (drop_down);
+  g_array_append_val (drop_down_ids (drop_down), id);
+  gtk_string_list_append (drop_down_labels (drop_down), label);
+  if (gtk_drop_down_get_selected (drop_down) != selected)
+    gtk_drop_down_set_selected (drop_down, selected);
+}
+
+/* The id of the selected choice; 0 when none is selected. */
+gint64
+desk_form_drop_down_get_id (GtkDropDown *drop_down)
+{
+  GArray *ids;
+  guint selected;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (drop_down), 0);
+
+  ids = drop_down_ids (drop_down);
+  selected = gtk_drop_down_get_selected (drop_down);
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
+    return 0;
+  return g_array_index (ids, gint64, selected);
+}
+
+/* Selects the choice with @id; when there is none (or @id is 0 and no
+ * "none" choice exists), nothing is selected and FALSE is returned. */
+gboolean
+desk_form_drop_down_set_id (GtkDropDown *drop_down,
+                            gint64       id)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (drop_down), FALSE);
+
+  ids = drop_down_ids (drop_down);
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        gtk_drop_down_set_selected (drop_down, i);
+        return TRUE;
+      }
+  gtk_drop_down_set_selected (drop_down, GTK_INVALID_LIST_POSITION);
+  return FALSE;
+}
+
+/* The position of @label, or GTK_INVALID_LIST_POSITION. */
+guint
+desk_form_drop_down_find (GtkDropDown *drop_down,
+                          const char  *label)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (drop_down), GTK_INVALID_LIST_POSITION);
+
+  model = gtk_drop_down_get_model (drop_down);
+  n = model ? g_list_model_get_n_items (model) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (GTK_IS_STRING_OBJECT (item) &&
+          g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * desk_form_set_error:
+ * @message: (nullable): what is wrong, or %NULL when the field is fine
+ *
+ * Shows @message in @message_label under @field and marks @field, or
+ * clears both.
+ */
+void
+desk_form_set_error (GtkWidget  *field,
+                     GtkWidget  *message_label,
+                     const char *message)
+{
+  gboolean wrong = message != NULL && *message != '\0';
+
+  g_return_if_fail (GTK_IS_WIDGET (field));
+  g_return_if_fail (GTK_IS_LABEL (message_label));
+
+  if (wrong)
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+  gtk_label_set_text (GTK_LABEL (message_label), wrong ? message : "");
+  gtk_widget_set_visible (message_label, wrong);
+  if (wrong)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (field),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* What a field error says is wrong, without the field's name in front: the
+ * message is shown beside the field, which names itself. */
+const char *
+desk_form_error_problem (const GError *error)
+{
+  g_autofree char *field = NULL;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  field = desk_error_get_field (error);
+  if (field == NULL)
+    return error->message;
+  /* The field and "：" (desk-error.c's separator) */
+  return error->message + strlen (field) + strlen ("：");
+}
+
+char *
+desk_form_editable_text (GtkEditable *editable)
+{
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+char *
+desk_form_text_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+/**
+ * desk_form_datetime_typed:
+ *
+ * What a clerk types for a date and time, in a form desk_datetime_parse()
+ * reads: the time may be written without its colon ("20261122 0930",
+ * "11-22 930"), with a full-width colon or after a full-width space.
+ *
+ * Returns: (transfer full): the text to parse.
+ */
+char *
+desk_form_datetime_typed (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+  const char *space;
+  const char *time;
+  size_t len;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_new (text);
+  g_string_replace (out, "　", " ", 0);
+  g_string_replace (out, "：", ":", 0);
+  g_strstrip (out->str);
+  g_string_set_size (out, strlen (out->str));
+
+  space = strrchr (out->str, ' ');
+  if (space == NULL)
+    return g_string_free (g_steal_pointer (&out), FALSE);
+  time = space + 1;
+  len = strlen (time);
+  if ((len == 3 || len == 4) && strspn (time, "0123456789") == len)
+    g_string_insert_c (out, (time - out->str) + len - 2, ':');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * desk_form_mask_id_number:
+ *
+ * Returns: (transfer full): @number with all but its first and last four
+ *   characters hidden, as 3604**********0071: enough to tell people apart
+ *   on a screen others can see.
+ */
+char *
+desk_form_mask_id_number (const char *number)
+{
+  size_t len;
+  GString *out;
+
+  if (number == NULL)
+    return NULL;
+  len = strlen (number);
+  if (len <= 8)
+    return g_strdup (number);
+  out = g_string_new_len (number, 4);
+  for (size_t i = 4; i < len - 4; i++)
+    g_string_append_c (out, '*');
+  g_string_append (out, number + len - 4);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * desk_form_describe_person:
+ * @village: (nullable): the name of the person's village
+ * @today: (nullable): the day ages are reckoned on; %NULL: today
+ *
+ * Returns: (transfer full): "男 · 35岁 · 3604**********0071 · 13800138000
+ *   · 东坪村", what is known of @person beside the name.
+ */
+char *
+desk_form_describe_person (const DeskPerson *person,
+                           const char       *village,
+                           const char       *today)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (person != NULL, NULL);
+
+  if (desk_sex_label (person->sex) != NULL)
+    g_ptr_array_add (parts, g_strdup (desk_sex_label (person->sex)));
+  if (person->birth_date != NULL)
+    {
+      int age;
+
+      if (today == NULL)
+        today = now = desk_today ();
+      age = desk_age_on (person->birth_date, today);
+      if (age >= 0)
+        /* Translators: a person's age in years, e.g. 35岁 */
+        g_ptr_array_add (parts, g_strdup_printf (_("aged %d"), age));
+    }
+  if (person->id_number != NULL)
+    g_ptr_array_add (parts, desk_form_mask_id_number (person->id_number));
+  if (person->phone != NULL)
+    g_ptr_array_add (parts, g_strdup (person->phone));
+  if (village != NULL && *village != '\0')
+    g_ptr_array_add (parts, g_strdup (village));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}

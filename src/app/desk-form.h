@@ -1,0 +1,45 @@
+/* desk-form.h — what the record editors share: choices in drop-downs that
+ * can be typed into, messages beside fields, and how people and numbers are
+ * shown. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-person.h"
+
+G_BEGIN_DECLS
+
+/* Called after the clerk picked a choice by typing into the drop-down's
+ * search and pressing Enter. */
+typedef void (*DeskFormPickedFunc) (GtkDropDown *drop_down,
+                                    gpointer     user_data);
+
+void      desk_form_drop_down_init       (GtkDropDown        *drop_down,
+                                          DeskFormPickedFunc  picked,
+                                          gpointer            user_data);
+void      desk_form_drop_down_clear      (GtkDropDown        *drop_down);
+void      desk_form_drop_down_add        (GtkDropDown        *drop_down,
+                                          gint64              id,
+                                          const char         *label);
+gint64    desk_form_drop_down_get_id     (GtkDropDown        *drop_down);
+gboolean  desk_form_drop_down_set_id     (GtkDropDown        *drop_down,
+                                          gint64              id);
+guint     desk_form_drop_down_find       (GtkDropDown        *drop_down,
+                                          const char         *label);
+GtkWidget *desk_form_drop_down_get_search_entry (GtkDropDown *drop_down);
+
+void      desk_form_set_error            (GtkWidget          *field,
+                                          GtkWidget          *message_label,
+                                          const char         *message);
+const char *desk_form_error_problem      (const GError       *error);
+
+char     *desk_form_editable_text        (GtkEditable        *editable);
+char     *desk_form_text_view_text       (GtkTextView        *view);
+
+char     *desk_form_datetime_typed       (const char         *text);
+char     *desk_form_mask_id_number       (const char         *number);
+char     *desk_form_describe_person      (const DeskPerson   *person,
+                                          const char         *village,
+                                          const char         *today);
+
+G_END_DECLS
