@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "desk-application.h"
 #include "desk-codes.h"
@@ -315,7 +316,10 @@ test_step_months (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.previous-month", NULL));
   g_assert_true (desk_report_page_get_busy (page));
+  /* November's figures are still in view: not to be exported as October's */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (page->export_button)));
   wait_for_figures (page);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page->export_button)));
   desk_report_page_get_month (page, &year, &month);
   g_assert_cmpint (month, ==, 10);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (page->month_entry)), ==, "2026-10");
@@ -747,6 +751,45 @@ test_blocked_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A ledger the worker cannot read: the page says why, shows no figures
+ * and exports nothing. */
+static void
+test_unreadable_ledger (void)
+{
+  Ledger ledger;
+  g_autofree char *path = make_ledger ("gone.db", TRUE, &ledger);
+  g_autoptr(DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, NULL);
+  GtkWidget *window = gtk_window_new ();
+  DeskReportPage *page = DESK_REPORT_PAGE (desk_report_page_new ());
+  g_autofree char *moved = g_strconcat (path, ".moved", NULL);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  desk_report_page_set_store (page, store);
+  wait_for_figures (page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->content_stack), ==, "sheets");
+
+  /* the file is taken away under the open ledger */
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  desk_report_page_reload (page);
+  wait_for_figures (page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->content_stack), ==, "error");
+  g_assert_nonnull (adw_status_page_get_description (page->error_status));
+  g_assert_null (desk_report_page_find_figure (page, "汇总", "法律咨询(件)", "本月"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (page->export_button)));
+  g_assert_false (gtk_widget_get_visible (page->checks_bar));
+  g_assert_cmpstr (gtk_label_get_text (page->status_label), ==, "");
+
+  /* back: the figures come back */
+  g_assert_cmpint (g_rename (moved, path), ==, 0);
+  desk_report_page_reload (page);
+  wait_for_figures (page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->content_stack), ==, "sheets");
+  g_assert_cmpstr (figure_text (page, "汇总", "法律咨询(件)", "本月"), ==, "2");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -781,6 +824,7 @@ main (int    argc,
   g_test_add_func ("/report-page/check-warning", test_check_warning);
   g_test_add_func ("/report-page/export", test_export);
   g_test_add_func ("/report-page/blocked-export", test_blocked_export);
+  g_test_add_func ("/report-page/unreadable-ledger", test_unreadable_ledger);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -117,10 +117,13 @@ make_history_row (const DeskExport *export)
   return row;
 }
 
-static void
-update_actions (DeskReportPage *self)
+/* Export needs the month's figures in view (not while the next month's
+ * are computed), a station named, and no export under way. */
+void
+desk_report_page_update_actions (DeskReportPage *self)
 {
-  gboolean can = self->report != NULL && self->blocked == NULL && !self->exporting;
+  gboolean can = self->report != NULL && self->blocked == NULL && !self->exporting &&
+                 !self->busy;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-corrected", can);
@@ -134,15 +137,14 @@ desk_report_page_show_history (DeskReportPage *self)
   guint n_changes = self->changes ? self->changes->len : 0;
   GtkWidget *child;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->export_button), TRUE);
-  update_actions (self);
+  desk_report_page_update_actions (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
   gtk_widget_set_visible (GTK_WIDGET (self->history_button), last != NULL);
   if (last == NULL)
     {
-      gtk_label_set_text (self->status_label, _("Not exported yet"));
+      gtk_label_set_text (self->status_label, self->report ? _("Not exported yet") : "");
       gtk_widget_set_visible (self->changed_bar, FALSE);
       return;
     }
@@ -346,7 +348,7 @@ export_done (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       self->exporting = FALSE;
-      update_actions (self);
+      desk_report_page_update_actions (self);
       show_failure (self, _("The workbook could not be exported"), error->message);
       desk_report_page_reload (self);
       return;
@@ -391,7 +393,7 @@ run_export (DeskReportPage *self,
   data->overwrite = overwrite;
 
   self->exporting = TRUE;
-  update_actions (self);
+  desk_report_page_update_actions (self);
   if (self->export_cancellable == NULL)
     self->export_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->export_cancellable, export_done, NULL);
@@ -579,7 +581,7 @@ desk_report_page_export_init (DeskReportPage *self)
   schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
   if (schema != NULL)
     self->settings = g_settings_new (APP_ID);
-  update_actions (self);
+  desk_report_page_update_actions (self);
 }
 
 void

@@ -98,6 +98,7 @@ const DeskReportColumn *
 /* desk-report-page-export.c */
 void       desk_report_page_export_class_init (GtkWidgetClass        *widget_class);
 void       desk_report_page_export_init       (DeskReportPage        *self);
+void       desk_report_page_update_actions    (DeskReportPage        *self);
 void       desk_report_page_load_history      (DeskStore             *store,
                                                const DeskReport      *report,
                                                GPtrArray            **exports,

@@ -215,6 +215,7 @@ set_busy (DeskReportPage *self,
   if (self->busy == busy)
     return;
   self->busy = busy;
+  desk_report_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -373,18 +374,23 @@ load_done (GObject      *source,
   stop_busy (self);
   gtk_popover_popdown (self->explain_popover);
 
-  if (loaded == NULL)
-    {
-      adw_status_page_set_description (self->error_status, error->message);
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
-      return;
-    }
-
   g_clear_pointer (&self->report, desk_report_free);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->exports, g_ptr_array_unref);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->blocked, g_free);
+  if (loaded == NULL)
+    {
+      /* nothing of another month may stay in view, nor be exported */
+      desk_report_page_clear_sheets (self);
+      show_blocked (self);
+      show_checks (self);
+      desk_report_page_show_history (self);
+      adw_status_page_set_description (self->error_status, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      return;
+    }
+
   self->report = g_steal_pointer (&loaded->report);
   self->warnings = g_steal_pointer (&loaded->warnings);
   self->exports = g_steal_pointer (&loaded->exports);
