@@ -729,8 +729,10 @@ test_blocked_export (void)
   g_assert_true (gtk_widget_get_visible (page->preferences_button));
   g_assert_null (find_preferences ());
   gtk_widget_activate (page->preferences_button);
-  while (find_preferences () == NULL)
+  while (find_preferences () == NULL || !gtk_widget_get_mapped (GTK_WIDGET (find_preferences ())))
     g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
   gtk_window_destroy (find_preferences ());
 
   /* a page in a window without preferences has no button leading nowhere */
@@ -739,6 +741,7 @@ test_blocked_export (void)
     DeskReportPage *lone = DESK_REPORT_PAGE (desk_report_page_new ());
     g_autoptr(DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, NULL);
 
+    gtk_window_set_default_size (GTK_WINDOW (bare), 1000, 700);
     gtk_window_set_child (GTK_WINDOW (bare), GTK_WIDGET (lone));
     gtk_window_present (GTK_WINDOW (bare));
     desk_report_page_set_store (lone, store);
@@ -763,6 +766,7 @@ test_unreadable_ledger (void)
   DeskReportPage *page = DESK_REPORT_PAGE (desk_report_page_new ());
   g_autofree char *moved = g_strconcat (path, ".moved", NULL);
 
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
   desk_report_page_set_store (page, store);
