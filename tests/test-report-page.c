@@ -297,7 +297,8 @@ test_figures_in_cells (void)
 
   /* the title of the sheet as the workbook prints it */
   gtk_stack_set_visible_child_name (page->sheets, "法律咨询");
-  g_assert_true (shows_label (GTK_WIDGET (page->sheets), "青山县青山镇司法所2026年11月法律咨询登记统计表"));
+  g_assert_true (shows_label (GTK_WIDGET (page->sheets),
+                              "青山县青山镇司法所2026年11月法律咨询登记统计表"));
   g_assert_true (shows_label (GTK_WIDGET (page->sheets), "咨询(件)"));
   g_assert_true (shows_label (GTK_WIDGET (page->sheets), "按渠道(本月)"));
 
@@ -327,7 +328,8 @@ test_step_months (void)
   g_assert_cmpstr (figure_text (page, "法律咨询", "继承", "咨询(件)/本月"), ==, "1");
   g_assert_cmpstr (figure_text (page, "汇总", "法律咨询(件)", "本月"), ==, "1");
   gtk_stack_set_visible_child_name (page->sheets, "法律咨询");
-  g_assert_true (shows_label (GTK_WIDGET (page->sheets), "青山县青山镇司法所2026年10月法律咨询登记统计表"));
+  g_assert_true (shows_label (GTK_WIDGET (page->sheets),
+                              "青山县青山镇司法所2026年10月法律咨询登记统计表"));
 
   /* two steps at once: the first computation is cancelled, the second shown */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.next-month", NULL));

@@ -172,6 +172,7 @@ build_table (DeskReportPage        *self,
   GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scrollbar, *spacer;
+  GtkAdjustment *hadjustment;
   g_autoptr(GtkSizeGroup) bar_level = NULL;
   gboolean two_rows = !table->single_header_row && has_groups (table);
   int header_rows = two_rows ? 2 : 1;
@@ -261,10 +262,9 @@ build_table (DeskReportPage        *self,
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), figures);
-  scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL,
-                                 gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)));
-  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)),
-                           "changed", G_CALLBACK (update_scrollbar), scrollbar, 0);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, hadjustment);
+  g_signal_connect_object (hadjustment, "changed", G_CALLBACK (update_scrollbar), scrollbar, 0);
   gtk_widget_set_visible (scrollbar, FALSE);
   spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   g_object_bind_property (scrollbar, "visible", spacer, "visible", G_BINDING_SYNC_CREATE);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-aid-editor.h"
 #include "desk-consultation-editor.h"
 #include "desk-preferences-window.h"
 #include "desk-report-page.h"
@@ -157,6 +158,8 @@ update_actions (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-consultation", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-consultation", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-aid", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-aid", open);
 }
 
 static void
@@ -184,6 +187,102 @@ consultation_deleted (DeskWindow             *self,
   desk_report_page_reload (self->report_page);
 }
 
+static void
+aid_saved (DeskWindow    *self,
+           gint64         id,
+           gboolean       created,
+           DeskAidEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Legal-aid application %s saved"),
+                                            desk_aid_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_report_page_reload (self->report_page);
+}
+
+static void
+aid_advanced (DeskWindow    *self,
+              gint64         id,
+              int            status,
+              DeskAidEditor *editor)
+{
+  /* Translators: an application that moved on a step, e.g. 法律援助申请 FY2026-0003：已转交 */
+  g_autofree char *title = g_strdup_printf (_("Legal-aid application %s: %s"),
+                                            desk_aid_editor_get_number (editor),
+                                            desk_aid_status_label (status));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_report_page_reload (self->report_page);
+}
+
+static void
+aid_deleted (DeskWindow    *self,
+             gint64         id,
+             DeskAidEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Legal-aid application %s deleted"),
+                                            desk_aid_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_report_page_reload (self->report_page);
+}
+
+/* A new application (@id 0) or an existing one; @consultation_id: a new
+ * one registered from that consultation. */
+static DeskAidEditor *
+open_aid_editor (DeskWindow *self,
+                 gint64      id,
+                 gint64      consultation_id)
+{
+  DeskAidEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+  editor = desk_aid_editor_new (GTK_WINDOW (self), self->store);
+  if ((id > 0 && !desk_aid_editor_load (editor, id, &error)) ||
+      (id == 0 && consultation_id > 0 &&
+       !desk_aid_editor_fill_from_consultation (editor, consultation_id, &error)))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return NULL;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (aid_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "advanced", G_CALLBACK (aid_advanced), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (aid_deleted), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+/* The consultation's result was 指导申请法律援助: its application, with the
+ * visitor and the summary carried over. */
+static void
+open_aid_from_consultation (DeskConsultationEditor *editor,
+                            gint64                  consultation_id,
+                            gpointer                user_data)
+{
+  open_aid_editor (DESK_WINDOW (user_data), 0, consultation_id);
+}
+
+static void
+new_aid_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_aid_editor (DESK_WINDOW (widget), 0, 0);
+}
+
+static void
+edit_aid_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_aid_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter), 0);
+}
+
 /* The editor is a modal window rather than a page in the content pane:
  * the sidebar, the page shortcuts and a narrow window's folded leaflet
  * cannot take the clerk away from a half-typed record, and any page (the
@@ -208,6 +307,8 @@ open_consultation_editor (DeskWindow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (consultation_deleted), self,
                            G_CONNECT_SWAPPED);
+  /* The editor lives no longer than this window, its parent. */
+  desk_consultation_editor_set_open_aid_func (editor, open_aid_from_consultation, self, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
 }
@@ -241,14 +342,36 @@ new_record_activated (GtkWidget  *widget,
     return;
   if (g_strcmp0 (page, "consultations") == 0)
     gtk_widget_activate_action (widget, "win.new-consultation", NULL);
+  else if (g_strcmp0 (page, "legal-aid") == 0)
+    gtk_widget_activate_action (widget, "win.new-aid", NULL);
 }
 
 static void
 update_station (DeskWindow *self)
 {
   g_autofree char *station = desk_settings_get (self->store, "station");
+  g_autofree char *demo = desk_store_demo_path ();
+  g_autofree char *subtitle = NULL;
 
-  adw_window_title_set_subtitle (self->title, station ? station : "");
+  /* The demonstration ledger says so wherever it is open, so that nobody
+   * records a real visitor in it. */
+  if (g_strcmp0 (self->path, demo) == 0)
+    subtitle = g_strdup_printf (_("Demonstration · %s"), station ? station : "");
+  else
+    subtitle = g_strdup (station ? station : "");
+  adw_window_title_set_subtitle (self->title, subtitle);
+}
+
+/**
+ * desk_window_get_path:
+ *
+ * Returns: (transfer none): the ledger file the window shows.
+ */
+const char *
+desk_window_get_path (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->path;
 }
 
 static void
@@ -280,6 +403,11 @@ open_record (DeskWindow *self,
   if (g_strcmp0 (kind, "consultation") == 0)
     {
       open_consultation_editor (self, id);
+      return;
+    }
+  if (g_strcmp0 (kind, "legal_aid") == 0)
+    {
+      open_aid_editor (self, id, 0);
       return;
     }
   what = desk_report_page_describe_record (DESK_REPORT_PAGE (page), kind, id);
@@ -460,6 +588,8 @@ desk_window_class_init (DeskWindowClass *klass)
                                    new_consultation_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-consultation", "x",
                                    edit_consultation_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-aid", NULL, new_aid_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-aid", "x", edit_aid_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-record", NULL);
 }
