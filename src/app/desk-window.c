@@ -21,6 +21,7 @@
 #include "desk-dashboard-page.h"
 #include "desk-data-io.h"
 #include "desk-preferences-window.h"
+#include "desk-report-page.h"
 #include "desk-settings.h"
 #include "desk-setup-view.h"
 #include "desk-window.h"
@@ -43,6 +44,7 @@ struct _DeskWindow
   GtkListBox           *sidebar;
   GtkStack             *pages;
   DeskDashboardPage    *dashboard;
+  DeskReportPage       *report_page;
 
   DeskPreferencesWindow *preferences;   /* weak: while open */
   DeskDataIo           *data_io;
@@ -50,6 +52,8 @@ struct _DeskWindow
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void records_changed (DeskWindow *self);
 
 enum {
   PROP_0,
@@ -203,7 +207,7 @@ consultation_saved (DeskWindow             *self,
                                             desk_consultation_editor_get_number (editor));
 
   desk_window_add_toast (self, adw_toast_new (title));
-  desk_dashboard_page_reload (self->dashboard);
+  records_changed (self);
 }
 
 static void
@@ -215,7 +219,7 @@ consultation_deleted (DeskWindow             *self,
                                             desk_consultation_editor_get_number (editor));
 
   desk_window_add_toast (self, adw_toast_new (title));
-  desk_dashboard_page_reload (self->dashboard);
+  records_changed (self);
 }
 
 static void
@@ -228,6 +232,7 @@ aid_saved (DeskWindow    *self,
                                             desk_aid_editor_get_number (editor));
 
   desk_window_add_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
 
 static void
@@ -242,6 +247,7 @@ aid_advanced (DeskWindow    *self,
                                             desk_aid_status_label (status));
 
   desk_window_add_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
 
 static void
@@ -253,6 +259,7 @@ aid_deleted (DeskWindow    *self,
                                             desk_aid_editor_get_number (editor));
 
   desk_window_add_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
 
 /* A new application (@id 0) or an existing one; @consultation_id: a new
@@ -393,13 +400,14 @@ has_record_action (DeskWindow *self,
   return FALSE;
 }
 
-/* A record the dashboard lists opens in its editor; a kind whose editor
- * this version lacks is named in a toast instead of opening nothing. */
+/* A record listed on the dashboard, behind a figure or in a check opens in
+ * its editor; a kind whose editor this version lacks is named in a toast
+ * instead of opening nothing. */
 static void
-dashboard_open_record (DeskWindow        *self,
-                       const char        *kind,
-                       gint64             id,
-                       DeskDashboardPage *page)
+open_record (DeskWindow *self,
+             const char *kind,
+             gint64      id,
+             GtkWidget  *page)
 {
   static const struct
   {
@@ -409,6 +417,7 @@ dashboard_open_record (DeskWindow        *self,
     { "consultation", "win.edit-consultation" },
     { "mediation_case", "win.edit-case" },
     { "legal_aid", "win.edit-aid" },
+    { "screening", "win.edit-screening" },
     { "adviser", "win.edit-adviser" },
   };
   g_autofree char *what = NULL;
@@ -420,11 +429,22 @@ dashboard_open_record (DeskWindow        *self,
         return;
       }
 
-  what = desk_dashboard_page_describe_record (page, kind, id);
+  if (DESK_IS_REPORT_PAGE (page))
+    what = desk_report_page_describe_record (DESK_REPORT_PAGE (page), kind, id);
+  else if (DESK_IS_DASHBOARD_PAGE (page))
+    what = desk_dashboard_page_describe_record (DESK_DASHBOARD_PAGE (page), kind, id);
   desk_window_add_toast (self,
                          adw_toast_new_format (_("%s cannot be opened: this version has "
                                                  "no editor for it yet."),
                                                what != NULL ? what : kind));
+}
+
+/* Records were written: what the pages show may have moved. */
+static void
+records_changed (DeskWindow *self)
+{
+  desk_dashboard_page_reload (self->dashboard);
+  desk_report_page_reload (self->report_page);
 }
 
 static void
@@ -462,6 +482,7 @@ show_main (DeskWindow *self)
 
   update_station (self);
   desk_dashboard_page_set_store (self->dashboard, self->store);
+  desk_report_page_set_store (self->report_page, self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
   update_actions (self);
@@ -529,8 +550,9 @@ preferences_changed (DeskWindow *self)
   if (self->store == NULL)
     return;
   update_station (self);
-  /* time limits, the report's due day and holidays move what is due */
-  desk_dashboard_page_reload (self->dashboard);
+  /* time limits, the report's due day, code tables and holidays move what
+   * is due and the figures */
+  records_changed (self);
 }
 
 static void
@@ -734,7 +756,14 @@ desk_window_init (DeskWindow *self)
         {
           page = desk_dashboard_page_new ();
           self->dashboard = DESK_DASHBOARD_PAGE (page);
-          g_signal_connect_object (page, "open-record", G_CALLBACK (dashboard_open_record),
+          g_signal_connect_object (page, "open-record", G_CALLBACK (open_record),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      else if (g_strcmp0 (pages[i].name, "report") == 0)
+        {
+          page = desk_report_page_new ();
+          self->report_page = DESK_REPORT_PAGE (page);
+          g_signal_connect_object (page, "open-record", G_CALLBACK (open_record),
                                    self, G_CONNECT_SWAPPED);
         }
       else
