@@ -66,6 +66,7 @@ struct _DeskPersonPicker
   gint64         person_id;
   DeskPerson    *chosen;
   gboolean       anonymous;
+  gboolean       no_anonymous;    /* every record names someone (a party) */
   gboolean       new_person;
   gboolean       searching;
   char          *pending;         /* typed while a search was out */
@@ -1623,6 +1624,25 @@ desk_person_picker_set_anonymous (DeskPersonPicker *self,
   self->loading--;
 }
 
+/**
+ * desk_person_picker_set_allow_anonymous:
+ *
+ * Whether the person may be left unnamed (a visitor who declines to give
+ * a name); a party to a case never is, and then “Anonymous” is not
+ * offered.  Allowed by default.
+ */
+void
+desk_person_picker_set_allow_anonymous (DeskPersonPicker *self,
+                                        gboolean          allow)
+{
+  g_return_if_fail (DESK_IS_PERSON_PICKER (self));
+
+  self->no_anonymous = !allow;
+  if (!allow)
+    desk_person_picker_set_anonymous (self, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->anonymous_check), allow);
+}
+
 gboolean
 desk_person_picker_get_has_new_person (DeskPersonPicker *self)
 {
@@ -1676,10 +1696,12 @@ desk_person_picker_check (DeskPersonPicker  *self,
     {
       text = typed_text (self);
       desk_form_set_error (GTK_WIDGET (self->entry), self->entry_error,
-                           *text == '\0'
-                             ? _("type a name, ID number or phone and choose the person, "
-                                 "or tick “Anonymous”")
-                             : _("choose someone from the list, or register a new person"));
+                           *text != '\0'
+                             ? _("choose someone from the list, or register a new person")
+                             : self->no_anonymous
+                             ? _("type a name, ID number or phone and choose the person")
+                             : _("type a name, ID number or phone and choose the person, "
+                                 "or tick “Anonymous”"));
       if (first_invalid != NULL)
         *first_invalid = GTK_WIDGET (self->entry);
       return FALSE;

@@ -22,6 +22,8 @@ void       desk_person_picker_set_person_id  (DeskPersonPicker  *self,
 gboolean   desk_person_picker_get_anonymous  (DeskPersonPicker  *self);
 void       desk_person_picker_set_anonymous  (DeskPersonPicker  *self,
                                               gboolean           anonymous);
+void       desk_person_picker_set_allow_anonymous (DeskPersonPicker *self,
+                                                   gboolean          allow);
 gboolean   desk_person_picker_get_has_new_person (DeskPersonPicker *self);
 gboolean   desk_person_picker_get_searching  (DeskPersonPicker  *self);
 gint64     desk_person_picker_get_village_id (DeskPersonPicker  *self);
