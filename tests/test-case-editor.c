@@ -1322,6 +1322,55 @@ test_delete (Fixture       *f,
   g_assert_cmpint (desk_case_find_by_number (f->store, "（2026）青山人调字第2号"), >, 0);
 }
 
+/* The named field that holds the focus (the field, not its inner text). */
+static const char *
+focused_field (DeskCaseEditor *editor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      const char *name = gtk_widget_get_name (w);
+
+      if (!g_str_has_prefix (name, "Gtk") && !g_str_has_prefix (name, "Adw"))
+        return name;
+    }
+  return NULL;
+}
+
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  DeskCaseEditor *editor = open_new (f);
+  const char *forward[] = {
+    "committee", "accepted-on", "registrar", "mediator-王建华", "mediator-李秀英", "source",
+    "dispute-type", "difficulty", "risk", "party-role", "person-entry", "person-new",
+    "party-remove", "party-add", "party-count", "summary", "request", "status", "closed-on",
+    "agreement-form", "agreement-content", "agreement-amount", "performance-manner",
+    "performance-term", "performance", "confirmed-on", "prevent-suicide", "prevent-criminal",
+    "prevent-petition", "prevent-fight", "retention", "filed-on", "visit-add", "editor-save",
+  };
+
+  /* Tab follows the paper form, through the blocks a success opens. */
+  choose (editor, "committee", "青山镇人民调解委员会");
+  choose (editor, "status", "调解成功");
+  gtk_widget_grab_focus (named (editor, "committee"));
+  for (guint i = 0; i < G_N_ELEMENTS (forward); i++)
+    {
+      g_assert_cmpstr (focused_field (editor), ==, forward[i]);
+      tab (editor);
+    }
+  g_assert_cmpstr (focused_field (editor), ==, "committee");
+
+  /* While the case is open, 结案日期 and the agreement are passed over. */
+  choose (editor, "status", "调解中");
+  gtk_widget_grab_focus (named (editor, "status"));
+  tab (editor);
+  g_assert_cmpstr (focused_field (editor), ==, "prevent-suicide");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1358,6 +1407,7 @@ main (int    argc,
   ADD ("from-consultation", test_from_consultation);
   ADD ("old-ledger-fields-asked", test_old_ledger_fields_asked);
   ADD ("delete", test_delete);
+  ADD ("tab-order", test_tab_order);
 #undef ADD
 
   status = g_test_run ();

@@ -16,7 +16,8 @@
  * everything and puts the core's message beside the field it names.  The
  * new people of the parties, the case and its visits are written in one
  * transaction.  A closed case from an old ledger that lacks agreement
- * details has them marked, and asked for, when it is opened.
+ * details has them marked, and asked for, when it is opened.  The checks
+ * of the fields are in desk-case-editor-checks.c.
  */
 #define G_LOG_DOMAIN "legaldesk"
 
@@ -26,7 +27,7 @@
 
 #include <glib/gi18n.h>
 
-#include "desk-case-editor.h"
+#include "desk-case-editor-private.h"
 #include "desk-codes.h"
 #include "desk-consultation.h"
 #include "desk-date.h"
@@ -47,110 +48,6 @@ static const char *const agreement_forms[] = { "口头", "书面" };
 static const char *const retentions[] = { "短期", "长期", "永久" };
 static const char *const retention_labels[] = { "短期（5年）", "长期（10年）", "永久" };
 
-struct _DeskCaseEditor
-{
-  AdwWindow          parent_instance;
-
-  DeskStore         *store;
-  DeskCase          *record;          /* as last loaded or saved; NULL: new */
-  gint64             consultation_id; /* a new case opened from it */
-  gboolean           modified;
-  guint              loading;
-  gboolean           closing;
-  gboolean           party_count_manual;
-  GArray            *mediator_ids;    /* (element-type gint64) ticked */
-  GtkSizeGroup      *label_group;
-
-  AdwWindowTitle    *window_title;
-  GtkWidget         *save_button;
-  GtkWidget         *delete_button;
-  GtkScrolledWindow *scroller;
-  GtkWidget         *message_label;
-  GtkWidget         *missing_label;
-  GtkLabel          *number_label;
-  GtkDropDown       *committee_dropdown;
-  GtkWidget         *committee_error;
-  GtkEntry          *accepted_entry;
-  GtkWidget         *accepted_entry_calendar;
-  GtkWidget         *accepted_error;
-  GtkDropDown       *registrar_dropdown;
-  GtkWidget         *registrar_error;
-  GtkGrid           *mediators_grid;
-  GtkLabel          *mediators_hint;
-  GtkWidget         *mediators_error;
-  GtkDropDown       *source_dropdown;
-  GtkWidget         *source_error;
-  GtkDropDown       *dispute_dropdown;
-  GtkWidget         *dispute_error;
-  GtkDropDown       *difficulty_dropdown;
-  GtkWidget         *difficulty_error;
-  GtkDropDown       *risk_dropdown;
-  GtkWidget         *risk_error;
-  DeskPartyList     *party_list;
-  GtkSpinButton     *party_count_spin;
-  GtkLabel          *party_count_hint;
-  GtkWidget         *party_count_error;
-  GtkTextView       *summary_view;
-  GtkWidget         *summary_view_scroll;
-  GtkWidget         *summary_error;
-  GtkTextView       *request_view;
-  GtkWidget         *request_view_scroll;
-  GtkWidget         *request_error;
-  GtkDropDown       *status_dropdown;
-  GtkLabel          *status_hint;
-  GtkWidget         *status_error;
-  GtkWidget         *closed_label;
-  GtkEntry          *closed_entry;
-  GtkWidget         *closed_entry_calendar;
-  GtkWidget         *closed_error;
-  GtkWidget         *agreement_box;
-  GtkDropDown       *form_dropdown;
-  GtkWidget         *form_error;
-  GtkTextView       *content_view;
-  GtkWidget         *content_view_scroll;
-  GtkWidget         *content_error;
-  GtkEntry          *amount_entry;
-  GtkWidget         *amount_error;
-  GtkEntry          *manner_entry;
-  GtkWidget         *manner_error;
-  GtkEntry          *term_entry;
-  GtkWidget         *term_error;
-  GtkDropDown       *performance_dropdown;
-  GtkWidget         *performance_error;
-  GtkEntry          *confirmed_entry;
-  GtkWidget         *confirmed_entry_calendar;
-  GtkWidget         *confirmed_error;
-  GtkSpinButton     *suicide_spin;
-  GtkSpinButton     *criminal_spin;
-  GtkSpinButton     *petition_spin;
-  GtkSpinButton     *fight_spin;
-  GtkWidget         *prevent_error;
-  GtkDropDown       *retention_dropdown;
-  GtkWidget         *retention_error;
-  GtkEntry          *filed_entry;
-  GtkWidget         *filed_entry_calendar;
-  GtkWidget         *filed_error;
-  GtkWidget         *visits_box;
-  DeskVisitList     *visit_list;
-
-  /* The labels of the first column, which line up across the sections. */
-  GtkWidget         *number_title;
-  GtkWidget         *committee_label;
-  GtkWidget         *mediators_label;
-  GtkWidget         *source_label;
-  GtkWidget         *risk_label;
-  GtkWidget         *parties_label;
-  GtkWidget         *party_count_label;
-  GtkWidget         *summary_label;
-  GtkWidget         *request_label;
-  GtkWidget         *status_label;
-  GtkWidget         *form_label;
-  GtkWidget         *content_label;
-  GtkWidget         *amount_label;
-  GtkWidget         *performance_label;
-  GtkWidget         *retention_label;
-};
-
 G_DEFINE_FINAL_TYPE (DeskCaseEditor, desk_case_editor, ADW_TYPE_WINDOW)
 
 enum {
@@ -169,70 +66,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Where the core's field errors go: the field's label (as the core names
- * it), the widget marked and the label under it. */
-typedef struct
-{
-  const char *field;
-  GtkWidget  *widget;
-  GtkWidget  *message;
-} Slot;
-
-static guint
-get_slots (DeskCaseEditor *self,
-           Slot           *slots)
-{
-  const Slot all[] = {
-    { _("Mediation committee"), GTK_WIDGET (self->committee_dropdown), self->committee_error },
-    { _("Date accepted"), GTK_WIDGET (self->accepted_entry), self->accepted_error },
-    { _("Registered by"), GTK_WIDGET (self->registrar_dropdown), self->registrar_error },
-    { _("Mediators"), GTK_WIDGET (self->mediators_grid), self->mediators_error },
-    { _("Case source"), GTK_WIDGET (self->source_dropdown), self->source_error },
-    { _("Dispute type"), GTK_WIDGET (self->dispute_dropdown), self->dispute_error },
-    { _("Difficulty"), GTK_WIDGET (self->difficulty_dropdown), self->difficulty_error },
-    { _("Risk assessment"), GTK_WIDGET (self->risk_dropdown), self->risk_error },
-    { _("Number of parties involved"), GTK_WIDGET (self->party_count_spin),
-      self->party_count_error },
-    { _("Case status"), GTK_WIDGET (self->status_dropdown), self->status_error },
-    { _("Date closed"), GTK_WIDGET (self->closed_entry), self->closed_error },
-    { _("Agreement form"), GTK_WIDGET (self->form_dropdown), self->form_error },
-    { _("Agreement content"), self->content_view_scroll, self->content_error },
-    { _("Agreement amount"), GTK_WIDGET (self->amount_entry), self->amount_error },
-    { _("Manner of performance"), GTK_WIDGET (self->manner_entry), self->manner_error },
-    { _("Performance deadline"), GTK_WIDGET (self->term_entry), self->term_error },
-    { _("Performance"), GTK_WIDGET (self->performance_dropdown), self->performance_error },
-    { _("Judicial confirmation date"), GTK_WIDGET (self->confirmed_entry),
-      self->confirmed_error },
-    { _("Suicides prevented (people)"), GTK_WIDGET (self->suicide_spin), self->prevent_error },
-    { _("Criminal cases prevented (people)"), GTK_WIDGET (self->criminal_spin),
-      self->prevent_error },
-    { _("Mass petitions prevented (people)"), GTK_WIDGET (self->petition_spin),
-      self->prevent_error },
-    { _("Mass fights prevented (people)"), GTK_WIDGET (self->fight_spin), self->prevent_error },
-    { _("Dossier retention"), GTK_WIDGET (self->retention_dropdown), self->retention_error },
-    { _("Date filed"), GTK_WIDGET (self->filed_entry), self->filed_error },
-  };
-
-  memcpy (slots, all, sizeof all);
-  return G_N_ELEMENTS (all);
-}
-
-#define N_SLOTS 24
-
-static const Slot *
-find_slot (DeskCaseEditor *self,
-           Slot           *slots,
-           const char     *field)
-{
-  guint n = get_slots (self, slots);
-
-  g_assert (n == N_SLOTS);
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (slots[i].field, field) == 0)
-      return &slots[i];
-  return NULL;
-}
 
 /* Helpers */
 
@@ -259,24 +92,6 @@ set_text_view_text (GtkTextView *view,
                     const char  *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
-}
-
-static void
-set_entry_text (DeskCaseEditor *self,
-                GtkEntry       *entry,
-                const char     *text)
-{
-  self->loading++;
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  self->loading--;
-}
-
-static DeskCaseStatus
-form_status (DeskCaseEditor *self)
-{
-  gint64 id = desk_form_drop_down_get_id (self->status_dropdown);
-
-  return id > 0 ? (DeskCaseStatus) id : DESK_CASE_ACCEPTED;
 }
 
 /* The first ticked mediator's name, else the 承办人's: who usually makes
@@ -372,313 +187,6 @@ focus_next (DeskCaseEditor *self,
     focus_field (self, next);
 }
 
-/* A date field as typed: TRUE when it is empty (and not @required) or a
- * real date not after today, with *@date the date written in full (NULL
- * when empty).  The message follows the typing once shown; otherwise it is
- * shown when @final. */
-static gboolean
-check_date_field (DeskCaseEditor  *self,
-                  GtkEntry        *entry,
-                  GtkWidget       *message,
-                  const char      *field,
-                  gboolean         required,
-                  gboolean         final,
-                  char           **date)
-{
-  g_autofree char *text = desk_form_editable_text (GTK_EDITABLE (entry));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *clean = NULL;
-
-  if (date != NULL)
-    *date = NULL;
-  if (*text == '\0')
-    {
-      if (required && final)
-        desk_set_field_error (&error, field, _("this field is required"));
-      desk_form_set_error (GTK_WIDGET (entry), message,
-                           error ? desk_form_error_problem (error) : NULL);
-      return !required;
-    }
-  clean = desk_validate_date (text, field, NULL, &error);
-  if (clean != NULL || final || gtk_widget_get_visible (message))
-    desk_form_set_error (GTK_WIDGET (entry), message,
-                         error ? desk_form_error_problem (error) : NULL);
-  if (clean != NULL && final && g_strcmp0 (clean, text) != 0)
-    set_entry_text (self, entry, clean);
-  if (date != NULL)
-    *date = g_steal_pointer (&clean);
-  return error == NULL;
-}
-
-/* @date (in @entry) not before @earlier: says so beside @entry. */
-static gboolean
-check_not_before (GtkEntry    *entry,
-                  GtkWidget   *message,
-                  const char  *date,
-                  const char  *earlier,
-                  gboolean     after_closing)
-{
-  g_autofree char *problem = NULL;
-
-  if (date == NULL || earlier == NULL || strcmp (date, earlier) >= 0)
-    return TRUE;
-  problem = after_closing
-            ? g_strdup_printf (_("cannot be before the date closed (%s)"), earlier)
-            : g_strdup_printf (_("cannot be before the date accepted (%s)"), earlier);
-  desk_form_set_error (GTK_WIDGET (entry), message, problem);
-  return FALSE;
-}
-
-static gboolean
-check_accepted (DeskCaseEditor  *self,
-                gboolean         final,
-                char           **date)
-{
-  return check_date_field (self, self->accepted_entry, self->accepted_error,
-                           _("Date accepted"), TRUE, final, date);
-}
-
-/* 结案日期: needed once the case is closed, not before 受理日期, and no
- * follow-up visit before it. */
-static gboolean
-check_closed (DeskCaseEditor  *self,
-              gboolean         final,
-              char           **out)
-{
-  DeskCaseStatus status = form_status (self);
-  g_autofree char *accepted = NULL;
-  g_autofree char *date = NULL;
-  const char *earliest;
-
-  if (out != NULL)
-    *out = NULL;
-  if (!desk_case_status_is_closed (status))
-    {
-      desk_form_set_error (GTK_WIDGET (self->closed_entry), self->closed_error, NULL);
-      return TRUE;
-    }
-  if (!check_date_field (self, self->closed_entry, self->closed_error, _("Date closed"),
-                         FALSE, final, &date))
-    return FALSE;
-  if (date == NULL)
-    {
-      g_autofree char *problem = NULL;
-
-      if (!final)
-        return FALSE;
-      problem = g_strdup_printf (_("a closed case (%s) needs the date it was closed"),
-                                 desk_case_status_label (status));
-      desk_form_set_error (GTK_WIDGET (self->closed_entry), self->closed_error, problem);
-      return FALSE;
-    }
-  self->loading++;
-  check_accepted (self, FALSE, &accepted);
-  self->loading--;
-  if (!check_not_before (self->closed_entry, self->closed_error, date, accepted, FALSE))
-    return FALSE;
-  earliest = status == DESK_CASE_SUCCEEDED ? desk_visit_list_get_earliest (self->visit_list)
-                                           : NULL;
-  if (earliest != NULL && strcmp (earliest, date) < 0)
-    {
-      g_autofree char *problem = g_strdup_printf (_("a follow-up visit on %s lies before it"),
-                                                  earliest);
-
-      desk_form_set_error (GTK_WIDGET (self->closed_entry), self->closed_error, problem);
-      return FALSE;
-    }
-  if (out != NULL)
-    *out = g_steal_pointer (&date);
-  return TRUE;
-}
-
-/* A date after closing (司法确认日期, 立卷日期): a date, and not before
- * 结案日期 when that is known. */
-static gboolean
-check_after_closing (DeskCaseEditor  *self,
-                     GtkEntry        *entry,
-                     GtkWidget       *message,
-                     const char      *field,
-                     gboolean         final,
-                     char           **out)
-{
-  g_autofree char *date = NULL;
-  g_autofree char *closed = NULL;
-
-  if (out != NULL)
-    *out = NULL;
-  if (!check_date_field (self, entry, message, field, FALSE, final, &date))
-    return FALSE;
-  if (date != NULL && desk_case_status_is_closed (form_status (self)))
-    {
-      g_autofree char *raw = desk_form_editable_text (GTK_EDITABLE (self->closed_entry));
-
-      closed = desk_date_parse (raw, 0);
-      if (!check_not_before (entry, message, date, closed, TRUE))
-        return FALSE;
-    }
-  if (out != NULL)
-    *out = g_steal_pointer (&date);
-  return TRUE;
-}
-
-static gboolean
-check_confirmed (DeskCaseEditor  *self,
-                 gboolean         final,
-                 char           **out)
-{
-  return check_after_closing (self, self->confirmed_entry, self->confirmed_error,
-                              _("Judicial confirmation date"), final, out);
-}
-
-/* 立卷日期: only a closed case is filed. */
-static gboolean
-check_filed (DeskCaseEditor  *self,
-             gboolean         final,
-             char           **out)
-{
-  g_autofree char *text = desk_form_editable_text (GTK_EDITABLE (self->filed_entry));
-
-  if (out != NULL)
-    *out = NULL;
-  if (*text != '\0' && !desk_case_status_is_closed (form_status (self)))
-    {
-      if (final || gtk_widget_get_visible (self->filed_error))
-        desk_form_set_error (GTK_WIDGET (self->filed_entry), self->filed_error,
-                             _("only a closed case is filed"));
-      return FALSE;
-    }
-  return check_after_closing (self, self->filed_entry, self->filed_error, _("Date filed"),
-                              final, out);
-}
-
-/* 协议涉及金额 in yuan, exact to the fen.  An amount half typed ("12.")
- * waits for the rest; anything else wrong is said at once. */
-static gboolean
-check_amount (DeskCaseEditor *self,
-              gboolean        final,
-              gint64         *fen)
-{
-  g_autofree char *text = desk_form_editable_text (GTK_EDITABLE (self->amount_entry));
-  g_autoptr(GError) error = NULL;
-  gint64 value = DESK_CASE_NO_AMOUNT;
-  gboolean ok;
-
-  if (*text == '\0')
-    {
-      ok = !final || form_status (self) != DESK_CASE_SUCCEEDED;
-      if (!ok)
-        desk_set_field_error (&error, _("Agreement amount"), _("this field is required"));
-    }
-  else
-    ok = desk_money_parse (text, &value, &error);
-  if (ok || final || !g_str_has_suffix (text, ".") || gtk_widget_get_visible (self->amount_error))
-    desk_form_set_error (GTK_WIDGET (self->amount_entry), self->amount_error,
-                         error ? desk_form_error_problem (error) : NULL);
-  if (fen != NULL)
-    *fen = ok ? value : DESK_CASE_NO_AMOUNT;
-  return ok;
-}
-
-/* A text a successful mediation needs (协议内容, 履行方式, 履行期限). */
-static gboolean
-check_needed_text (DeskCaseEditor *self,
-                   GtkWidget      *field,
-                   GtkWidget      *message,
-                   const char     *text,
-                   gboolean        final)
-{
-  gboolean ok = *text != '\0' || form_status (self) != DESK_CASE_SUCCEEDED;
-
-  if (ok || final)
-    desk_form_set_error (field, message, ok ? NULL : _("this field is required"));
-  return ok;
-}
-
-static gboolean
-check_content (DeskCaseEditor *self,
-               gboolean        final)
-{
-  g_autofree char *text = desk_form_text_view_text (self->content_view);
-
-  return check_needed_text (self, self->content_view_scroll, self->content_error, text, final);
-}
-
-static gboolean
-check_entry_text (DeskCaseEditor *self,
-                  GtkEntry       *entry,
-                  GtkWidget      *message,
-                  gboolean        final)
-{
-  g_autofree char *text = desk_form_editable_text (GTK_EDITABLE (entry));
-
-  return check_needed_text (self, GTK_WIDGET (entry), message, text, final);
-}
-
-static gboolean
-check_choice (GtkDropDown *drop_down,
-              GtkWidget   *message,
-              gboolean     required)
-{
-  gboolean chosen = !required || desk_form_drop_down_get_id (drop_down) > 0;
-
-  desk_form_set_error (GTK_WIDGET (drop_down), message,
-                       chosen ? NULL : _("choose one from the list"));
-  return chosen;
-}
-
-static const char *
-committee_name (DeskCaseEditor *self,
-                char          **storage)
-{
-  g_autoptr(DeskCommittee) committee = NULL;
-  gint64 id = desk_form_drop_down_get_id (self->committee_dropdown);
-
-  committee = id > 0 ? desk_committee_get (self->store, id, NULL) : NULL;
-  *storage = committee ? g_strdup (committee->name) : NULL;
-  return *storage;
-}
-
-/* 调解员: at least one, each of the case's committee. */
-static gboolean
-check_mediators (DeskCaseEditor *self,
-                 gboolean        final)
-{
-  gint64 committee_id = desk_form_drop_down_get_id (self->committee_dropdown);
-  g_autofree char *problem = NULL;
-
-  for (guint i = 0; i < self->mediator_ids->len && problem == NULL; i++)
-    {
-      g_autoptr(DeskMediator) mediator =
-        desk_mediator_get (self->store, g_array_index (self->mediator_ids, gint64, i), NULL);
-      g_autofree char *committee = NULL;
-
-      if (mediator != NULL && committee_id > 0 && mediator->committee_id != committee_id)
-        problem = g_strdup_printf (_("“%s” is not a mediator of “%s”"), mediator->name,
-                                   committee_name (self, &committee));
-    }
-  if (problem == NULL && self->mediator_ids->len == 0 && final)
-    problem = g_strdup (_("tick at least one mediator of the committee"));
-  if (problem != NULL || final || gtk_widget_get_visible (self->mediators_error) ||
-      self->mediator_ids->len > 0)
-    desk_form_set_error (GTK_WIDGET (self->mediators_grid), self->mediators_error, problem);
-  return problem == NULL;
-}
-
-/* 涉及当事人数: follows the parties until set by hand; never fewer. */
-static gboolean
-check_party_count (DeskCaseEditor *self)
-{
-  guint parties = desk_party_list_get_n_parties (self->party_list);
-  int count = gtk_spin_button_get_value_as_int (self->party_count_spin);
-  g_autofree char *problem = NULL;
-
-  if (count < (int) parties)
-    problem = g_strdup_printf (_("cannot be less than the number of parties listed (%u)"),
-                               parties);
-  desk_form_set_error (GTK_WIDGET (self->party_count_spin), self->party_count_error, problem);
-  return problem == NULL;
-}
-
 static void
 update_party_count (DeskCaseEditor *self)
 {
@@ -695,7 +203,7 @@ update_party_count (DeskCaseEditor *self)
   else
     gtk_label_set_text (self->party_count_hint, _("Set by hand; type the number of parties "
                                                   "listed to follow the list again."));
-  check_party_count (self);
+  desk_case_editor_check_party_count (self);
 }
 
 /* The statuses the case may take from the one it was saved with (the
@@ -730,7 +238,7 @@ fill_statuses (DeskCaseEditor *self,
 static void
 update_status_hint (DeskCaseEditor *self)
 {
-  DeskCaseStatus status = form_status (self);
+  DeskCaseStatus status = desk_case_editor_status (self);
   g_autofree char *text = NULL;
 
   if (status == DESK_CASE_ACCEPTED)
@@ -753,7 +261,7 @@ update_status_hint (DeskCaseEditor *self)
 static void
 update_flow (DeskCaseEditor *self)
 {
-  DeskCaseStatus status = form_status (self);
+  DeskCaseStatus status = desk_case_editor_status (self);
   gboolean closed = desk_case_status_is_closed (status);
   gboolean succeeded = status == DESK_CASE_SUCCEEDED;
   g_autofree char *visitor = usual_visitor (self);
@@ -792,7 +300,7 @@ mediator_toggled (DeskCaseEditor *self,
       }
   if (active)
     g_array_append_val (self->mediator_ids, id);
-  check_mediators (self, FALSE);
+  desk_case_editor_check_mediators (self, FALSE);
   update_flow (self);
   set_modified (self, TRUE);
 }
@@ -873,7 +381,7 @@ fill_mediators (DeskCaseEditor *self)
                         ? _("This committee has no mediators serving on the date accepted: "
                             "add them in the preferences.")
                         : _("Choose the committee first."));
-  check_mediators (self, FALSE);
+  desk_case_editor_check_mediators (self, FALSE);
 }
 
 static void
@@ -911,120 +419,6 @@ update_title (DeskCaseEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->record != NULL);
   /* The number carries the committee: it never changes once given. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->committee_dropdown), self->record == NULL);
-}
-
-/* Checks every field, marks the wrong ones and returns the first of
- * them, or NULL when all are right. */
-static GtkWidget *
-check_all (DeskCaseEditor *self)
-{
-  DeskCaseStatus status = form_status (self);
-  gboolean succeeded = status == DESK_CASE_SUCCEEDED;
-  GtkWidget *first = NULL;
-  GtkWidget *wrong = NULL;
-  g_autofree char *summary = NULL;
-
-#define WRONG(widget) G_STMT_START { if (first == NULL) first = GTK_WIDGET (widget); } G_STMT_END
-
-  if (!check_choice (self->committee_dropdown, self->committee_error, TRUE))
-    WRONG (self->committee_dropdown);
-  if (!check_accepted (self, TRUE, NULL))
-    WRONG (self->accepted_entry);
-  if (!check_choice (self->registrar_dropdown, self->registrar_error,
-                     self->record == NULL || self->record->registrar_id > 0))
-    WRONG (self->registrar_dropdown);
-  if (!check_mediators (self, TRUE))
-    WRONG (self->mediators_grid);
-  if (!check_choice (self->source_dropdown, self->source_error, TRUE))
-    WRONG (self->source_dropdown);
-  if (!check_choice (self->dispute_dropdown, self->dispute_error, TRUE))
-    WRONG (self->dispute_dropdown);
-  if (!desk_party_list_check (self->party_list, &wrong))
-    WRONG (wrong);
-  if (!check_party_count (self))
-    WRONG (self->party_count_spin);
-  summary = desk_form_text_view_text (self->summary_view);
-  desk_form_set_error (self->summary_view_scroll, self->summary_error,
-                       *summary ? NULL : _("write down what the dispute is about"));
-  if (*summary == '\0')
-    WRONG (self->summary_view);
-
-  if (desk_visit_list_get_n_visits (self->visit_list) > 0 && !succeeded)
-    {
-      desk_form_set_error (GTK_WIDGET (self->status_dropdown), self->status_error,
-                           _("the case has follow-up visits; delete them before changing "
-                             "its outcome"));
-      WRONG (self->status_dropdown);
-    }
-  else
-    desk_form_set_error (GTK_WIDGET (self->status_dropdown), self->status_error, NULL);
-  if (!check_closed (self, TRUE, NULL))
-    WRONG (self->closed_entry);
-  if (succeeded)
-    {
-      if (!check_choice (self->form_dropdown, self->form_error, TRUE))
-        WRONG (self->form_dropdown);
-      if (!check_content (self, TRUE))
-        WRONG (self->content_view);
-      if (!check_amount (self, TRUE, NULL))
-        WRONG (self->amount_entry);
-      if (!check_entry_text (self, self->manner_entry, self->manner_error, TRUE))
-        WRONG (self->manner_entry);
-      if (!check_entry_text (self, self->term_entry, self->term_error, TRUE))
-        WRONG (self->term_entry);
-      if (!check_confirmed (self, TRUE, NULL))
-        WRONG (self->confirmed_entry);
-    }
-  if (!check_filed (self, TRUE, NULL))
-    WRONG (self->filed_entry);
-#undef WRONG
-  return first;
-}
-
-/* Puts a core error beside the field it names; returns the field, or NULL
- * when it names none of them. */
-static GtkWidget *
-show_field_error (DeskCaseEditor *self,
-                  const GError   *error)
-{
-  Slot slots[N_SLOTS];
-  g_autofree char *field = desk_error_get_field (error);
-  const Slot *slot;
-
-  if (field == NULL)
-    return NULL;
-  slot = find_slot (self, slots, field);
-  if (slot != NULL)
-    {
-      desk_form_set_error (slot->widget, slot->message, desk_form_error_problem (error));
-      return slot->widget == GTK_WIDGET (self->content_view_scroll)
-             ? GTK_WIDGET (self->content_view) : slot->widget;
-    }
-  if (desk_party_list_show_error (self->party_list, error))
-    return GTK_WIDGET (self->party_list);
-  if (g_str_equal (field, _("Visit date")) || g_str_equal (field, _("Visit mode")) ||
-      g_str_equal (field, _("Satisfaction")) || g_str_equal (field, _("Mediation case")))
-    {
-      desk_visit_list_set_error (self->visit_list, error->message);
-      return GTK_WIDGET (self->visit_list);
-    }
-  return NULL;
-}
-
-static void
-clear_errors (DeskCaseEditor *self)
-{
-  Slot slots[N_SLOTS];
-  guint n = get_slots (self, slots);
-
-  for (guint i = 0; i < n; i++)
-    desk_form_set_error (slots[i].widget, slots[i].message, NULL);
-  desk_form_set_error (self->summary_view_scroll, self->summary_error, NULL);
-  desk_form_set_error (self->request_view_scroll, self->request_error, NULL);
-  desk_party_list_clear_errors (self->party_list);
-  desk_visit_list_set_error (self->visit_list, NULL);
-  show_message (self, NULL);
-  gtk_widget_set_visible (self->missing_label, FALSE);
 }
 
 /* Selects @id, adding it (marked retired) when the list of active choices
@@ -1183,36 +577,6 @@ close_now (DeskCaseEditor *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static void
-show_missing (DeskCaseEditor *self,
-              const DeskCase *mcase)
-{
-  g_auto(GStrv) missing = desk_case_missing_fields (mcase);
-  g_autofree char *list = NULL;
-  g_autofree char *text = NULL;
-  Slot slots[N_SLOTS];
-
-  if (missing == NULL || missing[0] == NULL)
-    {
-      gtk_widget_set_visible (self->missing_label, FALSE);
-      return;
-    }
-  for (guint i = 0; missing[i] != NULL; i++)
-    {
-      const Slot *slot = find_slot (self, slots, missing[i]);
-
-      if (slot != NULL)
-        desk_form_set_error (slot->widget, slot->message,
-                             _("not in the old ledger: fill it in"));
-    }
-  /* Translators: the separator of a list of field names, 、in Chinese */
-  list = g_strjoinv (C_("list", ", "), missing);
-  text = g_strdup_printf (_("This case came from an old ledger without some of its agreement: "
-                            "%s. Fill them in to save the case."), list);
-  gtk_label_set_text (GTK_LABEL (self->missing_label), text);
-  gtk_widget_set_visible (self->missing_label, TRUE);
-}
-
 /* Shows @mcase in the form; @mcase may be unsaved (pre-filled). */
 static void
 show_case (DeskCaseEditor *self,
@@ -1223,7 +587,7 @@ show_case (DeskCaseEditor *self,
   g_autofree char *amount = NULL;
 
   self->loading++;
-  clear_errors (self);
+  desk_case_editor_clear_errors (self);
   committee = mcase->committee_id > 0 ? desk_committee_get (self->store, mcase->committee_id,
                                                             NULL) : NULL;
   if (mcase->committee_id > 0)
@@ -1307,9 +671,9 @@ accepted_changed (DeskCaseEditor *self)
 {
   if (self->loading > 0)
     return;
-  check_accepted (self, FALSE, NULL);
+  desk_case_editor_check_accepted (self, FALSE, NULL);
   if (gtk_widget_get_visible (self->closed_error))
-    check_closed (self, FALSE, NULL);
+    desk_case_editor_check_closed (self, FALSE, NULL);
   set_modified (self, TRUE);
 }
 
@@ -1319,7 +683,7 @@ accepted_settled (DeskCaseEditor *self)
 {
   if (self->loading > 0)
     return;
-  check_accepted (self, TRUE, NULL);
+  desk_case_editor_check_accepted (self, TRUE, NULL);
   fill_mediators (self);
 }
 
@@ -1336,11 +700,11 @@ closed_changed (DeskCaseEditor *self)
 {
   if (self->loading > 0)
     return;
-  check_closed (self, FALSE, NULL);
+  desk_case_editor_check_closed (self, FALSE, NULL);
   if (gtk_widget_get_visible (self->confirmed_error))
-    check_confirmed (self, FALSE, NULL);
+    desk_case_editor_check_confirmed (self, FALSE, NULL);
   if (gtk_widget_get_visible (self->filed_error))
-    check_filed (self, FALSE, NULL);
+    desk_case_editor_check_filed (self, FALSE, NULL);
   update_flow (self);
   set_modified (self, TRUE);
 }
@@ -1348,7 +712,7 @@ closed_changed (DeskCaseEditor *self)
 static void
 closed_activated (DeskCaseEditor *self)
 {
-  if (check_closed (self, TRUE, NULL))
+  if (desk_case_editor_check_closed (self, TRUE, NULL))
     focus_next (self, GTK_WIDGET (self->closed_entry));
 }
 
@@ -1357,14 +721,14 @@ confirmed_changed (DeskCaseEditor *self)
 {
   if (self->loading > 0)
     return;
-  check_confirmed (self, FALSE, NULL);
+  desk_case_editor_check_confirmed (self, FALSE, NULL);
   set_modified (self, TRUE);
 }
 
 static void
 confirmed_activated (DeskCaseEditor *self)
 {
-  if (check_confirmed (self, TRUE, NULL))
+  if (desk_case_editor_check_confirmed (self, TRUE, NULL))
     focus_next (self, GTK_WIDGET (self->confirmed_entry));
 }
 
@@ -1373,14 +737,14 @@ filed_changed (DeskCaseEditor *self)
 {
   if (self->loading > 0)
     return;
-  check_filed (self, FALSE, NULL);
+  desk_case_editor_check_filed (self, FALSE, NULL);
   set_modified (self, TRUE);
 }
 
 static void
 filed_activated (DeskCaseEditor *self)
 {
-  if (check_filed (self, TRUE, NULL))
+  if (desk_case_editor_check_filed (self, TRUE, NULL))
     focus_next (self, GTK_WIDGET (self->filed_entry));
 }
 
@@ -1389,14 +753,14 @@ amount_changed (DeskCaseEditor *self)
 {
   if (self->loading > 0)
     return;
-  check_amount (self, FALSE, NULL);
+  desk_case_editor_check_amount (self, FALSE, NULL);
   set_modified (self, TRUE);
 }
 
 static void
 amount_activated (DeskCaseEditor *self)
 {
-  if (check_amount (self, TRUE, NULL))
+  if (desk_case_editor_check_amount (self, TRUE, NULL))
     focus_next (self, GTK_WIDGET (self->amount_entry));
 }
 
@@ -1409,7 +773,7 @@ needed_text_changed (DeskCaseEditor *self,
   if (self->loading > 0)
     return;
   if (gtk_widget_get_visible (message))
-    check_entry_text (self, entry, message, FALSE);
+    desk_case_editor_check_entry_text (self, entry, message, FALSE);
   set_modified (self, TRUE);
 }
 
@@ -1419,7 +783,7 @@ needed_text_activated (DeskCaseEditor *self,
 {
   GtkWidget *message = entry == self->manner_entry ? self->manner_error : self->term_error;
 
-  if (check_entry_text (self, entry, message, TRUE))
+  if (desk_case_editor_check_entry_text (self, entry, message, TRUE))
     focus_next (self, GTK_WIDGET (entry));
 }
 
@@ -1434,13 +798,13 @@ date_left (GtkEventControllerFocus *controller,
   if (entry == GTK_WIDGET (self->accepted_entry))
     accepted_settled (self);
   else if (entry == GTK_WIDGET (self->closed_entry))
-    check_closed (self, TRUE, NULL);
+    desk_case_editor_check_closed (self, TRUE, NULL);
   else if (entry == GTK_WIDGET (self->confirmed_entry))
-    check_confirmed (self, TRUE, NULL);
+    desk_case_editor_check_confirmed (self, TRUE, NULL);
   else if (entry == GTK_WIDGET (self->filed_entry))
-    check_filed (self, TRUE, NULL);
+    desk_case_editor_check_filed (self, TRUE, NULL);
   else if (entry == GTK_WIDGET (self->amount_entry))
-    check_amount (self, TRUE, NULL);
+    desk_case_editor_check_amount (self, TRUE, NULL);
 }
 
 static void
@@ -1503,7 +867,7 @@ content_changed (DeskCaseEditor *self)
   if (self->loading > 0)
     return;
   if (gtk_widget_get_visible (self->content_error))
-    check_content (self, FALSE);
+    desk_case_editor_check_content (self, FALSE);
   set_modified (self, TRUE);
 }
 
@@ -1512,7 +876,7 @@ choice_message (DeskCaseEditor *self,
                 GtkDropDown    *drop_down)
 {
   Slot slots[N_SLOTS];
-  guint n = get_slots (self, slots);
+  guint n = desk_case_editor_get_slots (self, slots);
 
   for (guint i = 0; i < n; i++)
     if (slots[i].widget == GTK_WIDGET (drop_down))
@@ -1537,9 +901,9 @@ choice_changed (DeskCaseEditor *self,
     {
       update_flow (self);
       if (gtk_widget_get_visible (self->closed_error))
-        check_closed (self, FALSE, NULL);
+        desk_case_editor_check_closed (self, FALSE, NULL);
       if (gtk_widget_get_visible (self->filed_error))
-        check_filed (self, FALSE, NULL);
+        desk_case_editor_check_filed (self, FALSE, NULL);
     }
   if (drop_down == self->registrar_dropdown)
     update_flow (self);
@@ -1557,7 +921,7 @@ static void
 visits_changed (DeskCaseEditor *self)
 {
   if (gtk_widget_get_visible (self->closed_error))
-    check_closed (self, FALSE, NULL);
+    desk_case_editor_check_closed (self, FALSE, NULL);
   if (gtk_widget_get_visible (self->status_error) &&
       desk_visit_list_get_n_visits (self->visit_list) == 0)
     desk_form_set_error (GTK_WIDGET (self->status_dropdown), self->status_error, NULL);
@@ -1682,7 +1046,7 @@ static DeskCase *
 form_case (DeskCaseEditor *self)
 {
   DeskCase *c = self->record ? desk_case_copy (self->record) : desk_case_new ();
-  DeskCaseStatus status = form_status (self);
+  DeskCaseStatus status = desk_case_editor_status (self);
   gint64 form = desk_form_drop_down_get_id (self->form_dropdown);
   gint64 retention = desk_form_drop_down_get_id (self->retention_dropdown);
 
@@ -1690,7 +1054,7 @@ form_case (DeskCaseEditor *self)
     c->consultation_id = self->consultation_id;
   c->committee_id = desk_form_drop_down_get_id (self->committee_dropdown);
   g_free (c->accepted_on);
-  check_accepted (self, TRUE, &c->accepted_on);
+  desk_case_editor_check_accepted (self, TRUE, &c->accepted_on);
   c->registrar_id = desk_form_drop_down_get_id (self->registrar_dropdown);
   c->source_id = desk_form_drop_down_get_id (self->source_dropdown);
   c->dispute_type_id = desk_form_drop_down_get_id (self->dispute_dropdown);
@@ -1707,7 +1071,7 @@ form_case (DeskCaseEditor *self)
 
   c->status = status;
   g_clear_pointer (&c->closed_on, g_free);
-  check_closed (self, TRUE, &c->closed_on);
+  desk_case_editor_check_closed (self, TRUE, &c->closed_on);
   g_clear_pointer (&c->agreement_form, g_free);
   g_clear_pointer (&c->agreement_content, g_free);
   g_clear_pointer (&c->performance_manner, g_free);
@@ -1719,11 +1083,11 @@ form_case (DeskCaseEditor *self)
     {
       c->agreement_form = form > 0 ? g_strdup (agreement_forms[form - 1]) : NULL;
       c->agreement_content = desk_form_text_view_text (self->content_view);
-      check_amount (self, TRUE, &c->agreement_amount);
+      desk_case_editor_check_amount (self, TRUE, &c->agreement_amount);
       c->performance_manner = desk_form_editable_text (GTK_EDITABLE (self->manner_entry));
       c->performance_term = desk_form_editable_text (GTK_EDITABLE (self->term_entry));
       c->performance_id = desk_form_drop_down_get_id (self->performance_dropdown);
-      check_confirmed (self, TRUE, &c->confirmed_on);
+      desk_case_editor_check_confirmed (self, TRUE, &c->confirmed_on);
     }
   c->prevent_suicide = gtk_spin_button_get_value_as_int (self->suicide_spin);
   c->prevent_criminal = gtk_spin_button_get_value_as_int (self->criminal_spin);
@@ -1732,7 +1096,7 @@ form_case (DeskCaseEditor *self)
   g_free (c->retention);
   c->retention = retention > 0 ? g_strdup (retentions[retention - 1]) : NULL;
   g_clear_pointer (&c->filed_on, g_free);
-  check_filed (self, TRUE, &c->filed_on);
+  desk_case_editor_check_filed (self, TRUE, &c->filed_on);
   return c;
 }
 
@@ -1760,7 +1124,7 @@ save_activated (GtkWidget  *widget,
   gtk_spin_button_update (self->criminal_spin);
   gtk_spin_button_update (self->petition_spin);
   gtk_spin_button_update (self->fight_spin);
-  wrong = check_all (self);
+  wrong = desk_case_editor_check_all (self);
   if (wrong != NULL)
     {
       show_message (self, _("Some fields need correcting: see the messages in red beside "
@@ -1820,7 +1184,7 @@ save_activated (GtkWidget  *widget,
 
 failed:
   {
-    GtkWidget *field = show_field_error (self, error);
+    GtkWidget *field = desk_case_editor_show_field_error (self, error);
 
     show_message (self, error->message);
     if (field != NULL)
@@ -2334,7 +1698,7 @@ desk_case_editor_load (DeskCaseEditor  *self,
   self->record = desk_case_copy (record);
   self->consultation_id = 0;
   show_case (self, record);
-  show_missing (self, record);
+  desk_case_editor_show_missing (self, record);
   set_modified (self, FALSE);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
