@@ -795,6 +795,7 @@ test_keyboard_only (Fixture       *f,
   tab (editor);
   type_here (editor, editor, "agreement-amount", "3,500");
   press_enter (editor, "agreement-amount");
+  g_assert_cmpstr (text_of (editor, "agreement-amount"), ==, "3500.00");
   type_here (editor, editor, "performance-manner", "分两期支付");
   press_enter (editor, "performance-manner");
   type_here (editor, editor, "performance-term", "2026-12-31前");

@@ -272,7 +272,8 @@ desk_case_editor_check_filed (DeskCaseEditor  *self,
 }
 
 /* 协议涉及金额 in yuan, exact to the fen.  An amount half typed ("12.")
- * waits for the rest; anything else wrong is said at once. */
+ * waits for the rest; anything else wrong is said at once.  Once settled
+ * it is written out in full. */
 gboolean
 desk_case_editor_check_amount (DeskCaseEditor *self,
                                gboolean        final,
@@ -294,6 +295,14 @@ desk_case_editor_check_amount (DeskCaseEditor *self,
   if (ok || final || !g_str_has_suffix (text, ".") || gtk_widget_get_visible (self->amount_error))
     desk_form_set_error (GTK_WIDGET (self->amount_entry), self->amount_error,
                          error ? desk_form_error_problem (error) : NULL);
+  if (ok && final && value >= 0)
+    {
+      /* Written out as it is kept: yuan and fen, "3500.00". */
+      g_autofree char *written = desk_money_format (value);
+
+      if (g_strcmp0 (written, text) != 0)
+        set_entry_text (self, self->amount_entry, written);
+    }
   if (fen != NULL)
     *fen = ok ? value : DESK_CASE_NO_AMOUNT;
   return ok;
