@@ -578,9 +578,15 @@ test_settled_ethnicity_and_id_type (void)
                ",2026-04-11 12:00,丙,其他,随便写的号码,男,,,,民事,其他,,是,已接收,,,,,周敏,四\n"
                ",2026-04-11 13:00,丁,,15022519880808038x,,,,,民事,其他,,是,已接收,,,,,周敏,五\n"));
   r = import_ok (store, dir);
-  s = text (store, "SELECT group_concat (coalesce (ethnicity, '-'), '|') FROM"
-                   " (SELECT ethnicity FROM legal_aid ORDER BY id)");
+  /* Stored empty, an empty 民族 counts as 汉族 for a citizen and as
+   * unknown for a foreigner (desk_ethnicity_effective). */
+  s = text (store, "SELECT group_concat (coalesce (ethnicity, CASE WHEN is_foreigner THEN '-'"
+                   " ELSE '汉族' END), '|') FROM (SELECT ethnicity, is_foreigner FROM legal_aid"
+                   " ORDER BY id)");
   g_assert_cmpstr (s, ==, "汉族|苗族|-|汉族|汉族");
+  g_free (s);
+  s = text (store, "SELECT count(*) FROM legal_aid WHERE ethnicity = '汉族'");
+  g_assert_cmpstr (s, ==, "0");
   g_free (s);
   s = text (store, "SELECT id_type FROM people WHERE name = '约翰'");
   g_assert_cmpstr (s, ==, "护照");

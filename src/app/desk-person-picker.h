@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "desk-person.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -22,8 +23,6 @@ void       desk_person_picker_set_person_id  (DeskPersonPicker  *self,
 gboolean   desk_person_picker_get_anonymous  (DeskPersonPicker  *self);
 void       desk_person_picker_set_anonymous  (DeskPersonPicker  *self,
                                               gboolean           anonymous);
-void       desk_person_picker_set_allow_anonymous (DeskPersonPicker *self,
-                                                   gboolean          allow);
 gboolean   desk_person_picker_get_has_new_person (DeskPersonPicker *self);
 gboolean   desk_person_picker_get_searching  (DeskPersonPicker  *self);
 gint64     desk_person_picker_get_village_id (DeskPersonPicker  *self);
@@ -36,5 +35,11 @@ gboolean   desk_person_picker_save           (DeskPersonPicker  *self,
 gboolean   desk_person_picker_show_error     (DeskPersonPicker  *self,
                                               const GError      *error);
 void       desk_person_picker_clear_errors   (DeskPersonPicker  *self);
+
+void       desk_person_picker_set_allow_anonymous (DeskPersonPicker *self,
+                                                   gboolean          allow);
+void       desk_person_picker_set_field      (DeskPersonPicker  *self,
+                                              const char        *field);
+DeskPerson *desk_person_picker_dup_person    (DeskPersonPicker  *self);
 
 G_END_DECLS

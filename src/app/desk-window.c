@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-case-editor.h"
+#include "desk-aid-editor.h"
 #include "desk-consultation-editor.h"
+#include "desk-dashboard-page.h"
 #include "desk-preferences-window.h"
 #include "desk-settings.h"
 #include "desk-setup-view.h"
@@ -37,6 +39,7 @@ struct _DeskWindow
   AdwWindowTitle       *page_title;
   GtkListBox           *sidebar;
   GtkStack             *pages;
+  DeskDashboardPage    *dashboard;
 
   DeskPreferencesWindow *preferences;   /* weak: while open */
 };
@@ -158,6 +161,8 @@ update_actions (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-consultation", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-aid", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-aid", open);
 }
 
 static void
@@ -170,6 +175,7 @@ consultation_saved (DeskWindow             *self,
                                             desk_consultation_editor_get_number (editor));
 
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_dashboard_page_reload (self->dashboard);
 }
 
 static void
@@ -181,6 +187,100 @@ consultation_deleted (DeskWindow             *self,
                                             desk_consultation_editor_get_number (editor));
 
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_dashboard_page_reload (self->dashboard);
+}
+
+static void
+aid_saved (DeskWindow    *self,
+           gint64         id,
+           gboolean       created,
+           DeskAidEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Legal-aid application %s saved"),
+                                            desk_aid_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+}
+
+static void
+aid_advanced (DeskWindow    *self,
+              gint64         id,
+              int            status,
+              DeskAidEditor *editor)
+{
+  /* Translators: an application that moved on a step, e.g. 法律援助申请 FY2026-0003：已转交 */
+  g_autofree char *title = g_strdup_printf (_("Legal-aid application %s: %s"),
+                                            desk_aid_editor_get_number (editor),
+                                            desk_aid_status_label (status));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+}
+
+static void
+aid_deleted (DeskWindow    *self,
+             gint64         id,
+             DeskAidEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Legal-aid application %s deleted"),
+                                            desk_aid_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+}
+
+/* A new application (@id 0) or an existing one; @consultation_id: a new
+ * one registered from that consultation. */
+static DeskAidEditor *
+open_aid_editor (DeskWindow *self,
+                 gint64      id,
+                 gint64      consultation_id)
+{
+  DeskAidEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+  editor = desk_aid_editor_new (GTK_WINDOW (self), self->store);
+  if ((id > 0 && !desk_aid_editor_load (editor, id, &error)) ||
+      (id == 0 && consultation_id > 0 &&
+       !desk_aid_editor_fill_from_consultation (editor, consultation_id, &error)))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return NULL;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (aid_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "advanced", G_CALLBACK (aid_advanced), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (aid_deleted), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+/* The consultation's result was 指导申请法律援助: its application, with the
+ * visitor and the summary carried over. */
+static void
+open_aid_from_consultation (DeskConsultationEditor *editor,
+                            gint64                  consultation_id,
+                            gpointer                user_data)
+{
+  open_aid_editor (DESK_WINDOW (user_data), 0, consultation_id);
+}
+
+static void
+new_aid_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_aid_editor (DESK_WINDOW (widget), 0, 0);
+}
+
+static void
+edit_aid_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_aid_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter), 0);
 }
 
 static void
@@ -193,6 +293,7 @@ case_saved (DeskWindow     *self,
                                             desk_case_editor_get_number (editor));
 
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_dashboard_page_reload (self->dashboard);
 }
 
 static void
@@ -204,6 +305,7 @@ case_deleted (DeskWindow     *self,
                                             desk_case_editor_get_number (editor));
 
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_dashboard_page_reload (self->dashboard);
 }
 
 static void
@@ -300,10 +402,10 @@ open_consultation_editor (DeskWindow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (consultation_deleted), self,
                            G_CONNECT_SWAPPED);
-  /* The editor closes with the window (destroy-with-parent), so the
-   * window outlives the function's use of it. */
+  /* The editor lives no longer than this window, its parent. */
   desk_consultation_editor_set_open_case_func (editor, open_case_from_consultation, self,
                                                NULL);
+  desk_consultation_editor_set_open_aid_func (editor, open_aid_from_consultation, self, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
 }
@@ -339,14 +441,89 @@ new_record_activated (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.new-consultation", NULL);
   else if (g_strcmp0 (page, "cases") == 0)
     gtk_widget_activate_action (widget, "win.new-case", NULL);
+  else if (g_strcmp0 (page, "legal-aid") == 0)
+    gtk_widget_activate_action (widget, "win.new-aid", NULL);
+}
+
+/* Whether the window has the action @name taking a record id ("x"). */
+static gboolean
+has_record_action (DeskWindow *self,
+                   const char *name)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (self);
+  const char *action;
+  const GVariantType *parameter_type;
+  const char *property;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &action, &parameter_type,
+                                                   &property); i++)
+    if (g_strcmp0 (action, name) == 0)
+      return parameter_type != NULL &&
+             g_variant_type_equal (parameter_type, G_VARIANT_TYPE_INT64);
+  return FALSE;
+}
+
+/* A record the dashboard lists opens in its editor; a kind whose editor
+ * this version lacks is named in a toast instead of opening nothing. */
+static void
+dashboard_open_record (DeskWindow        *self,
+                       const char        *kind,
+                       gint64             id,
+                       DeskDashboardPage *page)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *action;
+  } editors[] = {
+    { "consultation", "win.edit-consultation" },
+    { "mediation_case", "win.edit-case" },
+    { "legal_aid", "win.edit-aid" },
+    { "adviser", "win.edit-adviser" },
+  };
+  g_autofree char *what = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    if (g_strcmp0 (editors[i].kind, kind) == 0 && has_record_action (self, editors[i].action))
+      {
+        gtk_widget_activate_action (GTK_WIDGET (self), editors[i].action, "x", id);
+        return;
+      }
+
+  what = desk_dashboard_page_describe_record (page, kind, id);
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new_format (_("%s cannot be opened: this version has "
+                                                       "no editor for it yet."),
+                                                     what != NULL ? what : kind));
 }
 
 static void
 update_station (DeskWindow *self)
 {
   g_autofree char *station = desk_settings_get (self->store, "station");
+  g_autofree char *demo = desk_store_demo_path ();
+  g_autofree char *subtitle = NULL;
 
-  adw_window_title_set_subtitle (self->title, station ? station : "");
+  /* The demonstration ledger says so wherever it is open, so that nobody
+   * records a real visitor in it. */
+  if (g_strcmp0 (self->path, demo) == 0)
+    subtitle = g_strdup_printf (_("Demonstration · %s"), station ? station : "");
+  else
+    subtitle = g_strdup (station ? station : "");
+  adw_window_title_set_subtitle (self->title, subtitle);
+}
+
+/**
+ * desk_window_get_path:
+ *
+ * Returns: (transfer none): the ledger file the window shows.
+ */
+const char *
+desk_window_get_path (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->path;
 }
 
 static void
@@ -355,6 +532,7 @@ show_main (DeskWindow *self)
   g_autofree char *last = NULL;
 
   update_station (self);
+  desk_dashboard_page_set_store (self->dashboard, self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
   update_actions (self);
@@ -416,8 +594,11 @@ show_sidebar_activated (GtkWidget  *widget,
 static void
 preferences_changed (DeskWindow *self)
 {
-  if (self->store != NULL)
-    update_station (self);
+  if (self->store == NULL)
+    return;
+  update_station (self);
+  /* time limits, the report's due day and holidays move what is due */
+  desk_dashboard_page_reload (self->dashboard);
 }
 
 static void
@@ -533,6 +714,8 @@ desk_window_class_init (DeskWindowClass *klass)
                                    edit_consultation_activated);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-case", "x", edit_case_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-aid", NULL, new_aid_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-aid", "x", edit_aid_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-record", NULL);
 }
@@ -560,8 +743,19 @@ desk_window_init (DeskWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
+      GtkWidget *page;
+
+      if (g_strcmp0 (pages[i].name, "dashboard") == 0)
+        {
+          page = desk_dashboard_page_new ();
+          self->dashboard = DESK_DASHBOARD_PAGE (page);
+          g_signal_connect_object (page, "open-record", G_CALLBACK (dashboard_open_record),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      else
+        page = make_placeholder (&pages[i]);
       gtk_list_box_append (self->sidebar, make_sidebar_row (&pages[i]));
-      gtk_stack_add_named (self->pages, make_placeholder (&pages[i]), pages[i].name);
+      gtk_stack_add_named (self->pages, page, pages[i].name);
     }
   g_signal_connect_swapped (self->sidebar, "row-activated",
                             G_CALLBACK (sidebar_row_activated), self);

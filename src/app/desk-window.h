@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindo
 DeskWindow *desk_window_new        (DeskApplication *application,
                                     const char      *database_path);
 DeskStore  *desk_window_get_store  (DeskWindow      *self);
-const char *desk_window_get_mode   (DeskWindow      *self);   /* "setup", "main", "error" */
+const char *desk_window_get_mode   (DeskWindow      *self);
+const char *desk_window_get_path   (DeskWindow      *self);   /* "setup", "main", "error" */
 void        desk_window_show_page  (DeskWindow      *self,
                                     const char      *name);
 const char *desk_window_get_page   (DeskWindow      *self);

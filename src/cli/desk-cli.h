@@ -33,6 +33,7 @@ int        desk_cli_init         (int argc, char **argv);
 int        desk_cli_config       (int argc, char **argv);
 int        desk_cli_holiday      (int argc, char **argv);
 int        desk_cli_check        (int argc, char **argv);
+int        desk_cli_demo         (int argc, char **argv);
 int        desk_cli_backup       (int argc, char **argv);
 int        desk_cli_restore      (int argc, char **argv);
 int        desk_cli_export       (int argc, char **argv);

@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "init", desk_cli_init, N_("Create the station's ledger") },
   { "config", desk_cli_config, N_("Show or change the station's settings") },
   { "holiday", desk_cli_holiday, N_("Keep the holiday calendar") },
+  { "demo", desk_cli_demo, N_("Fill a new ledger with demonstration data") },
   { "check", desk_cli_check, N_("Check the ledger's integrity and consistency") },
   { "backup", desk_cli_backup, N_("Copy the ledger to a backup file") },
   { "restore", desk_cli_restore, N_("Put a backup in place of the ledger") },

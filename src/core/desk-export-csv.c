@@ -177,20 +177,17 @@ add_id_type (GPtrArray    *cells,
   add (cells, type != NULL && !g_str_equal (type, "居民身份证") ? type : "");
 }
 
-/* 民族 as it counts: a missing one is 汉族 for a citizen, unknown for a
- * foreigner; organisations have none. */
+/* 民族 as stored: an empty one counts as 汉族 for a citizen and as unknown
+ * for a foreigner, and writing it empty keeps that meaning through a round
+ * trip even where the file has no 人员类别 column to say who is a foreigner
+ * (mediation_parties.csv).  Organisations have none. */
 static void
 add_ethnicity (GPtrArray  *cells,
                const char *ethnicity,
                gboolean    foreigner,
                gboolean    organisation)
 {
-  if (organisation)
-    add (cells, "");
-  else if (ethnicity != NULL && *ethnicity != '\0')
-    add (cells, ethnicity);
-  else
-    add (cells, foreigner ? "" : "汉族");
+  add (cells, !organisation && ethnicity != NULL ? ethnicity : "");
 }
 
 static void

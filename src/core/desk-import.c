@@ -899,13 +899,12 @@ cell_ethnicity (Importer    *im,
   g_autoptr(GError) error = NULL;
 
   *ethnicity = NULL;
+  /* An empty 民族 stays empty: it counts as 汉族 for a citizen and as
+   * unknown for a foreigner (desk_ethnicity_effective()).  Writing 汉族
+   * here would be wrong for a foreigner that a file without 人员类别
+   * (mediation_parties.csv) names before legal_aid.csv flags them. */
   if (text == NULL)
-    {
-      /* A citizen's empty 民族 is 汉族; a foreigner's stays unknown. */
-      if (!foreigner)
-        *ethnicity = g_strdup ("汉族");
-      return TRUE;
-    }
+    return TRUE;
   if (!desk_validate_ethnicity (text, &error))
     {
       import_problem (im, column, "%s", error_without_field (error));
