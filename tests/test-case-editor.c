@@ -18,6 +18,7 @@
 #include "desk-codes.h"
 #include "desk-consultation-editor.h"
 #include "desk-consultation.h"
+#include "desk-dashboard-page.h"
 #include "desk-form.h"
 #include "desk-mediation.h"
 #include "desk-person-picker.h"
@@ -1372,6 +1373,53 @@ test_tab_order (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* The first widget of @type under @root. */
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_opened_from_the_dashboard (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(DeskCase) c = make_case (f, "2026-10-01");
+  gint64 id = create_case (f, c, DESK_CASE_WRITE_DEFAULT);
+  GtkWidget *page;
+  DeskCaseEditor *editor;
+
+  /* A case past its time limit, opened from the 工作台's list */
+  desk_window_show_page (f->window, "dashboard");
+  page = find_type (GTK_WIDGET (f->window), DESK_TYPE_DASHBOARD_PAGE);
+  g_assert_nonnull (page);
+  g_signal_emit_by_name (page, "open-record", "mediation_case", id);
+  iterate ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (desk_case_editor_get_case_id (editor), ==, id);
+  g_assert_cmpstr (text_of (editor, "case-number"), ==, "（2026）青山人调字第1号");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+
+  /* A case that is gone says so, and no form opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-case", "x",
+                                             id + 100));
+  g_assert_null (find_editor ());
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1408,6 +1456,7 @@ main (int    argc,
   ADD ("from-consultation", test_from_consultation);
   ADD ("old-ledger-fields-asked", test_old_ledger_fields_asked);
   ADD ("delete", test_delete);
+  ADD ("opened-from-the-dashboard", test_opened_from_the_dashboard);
   ADD ("tab-order", test_tab_order);
 #undef ADD
 
