@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-case-editor.h"
 #include "desk-aid-editor.h"
 #include "desk-consultation-editor.h"
 #include "desk-dashboard-page.h"
@@ -183,6 +184,8 @@ update_actions (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-consultation", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-consultation", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-aid", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-aid", open);
   if (self->data_io != NULL)
@@ -318,6 +321,101 @@ edit_aid_activated (GtkWidget  *widget,
   open_aid_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter), 0);
 }
 
+static void
+case_saved (DeskWindow     *self,
+            gint64          id,
+            gboolean        created,
+            DeskCaseEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Mediation case %s saved"),
+                                            desk_case_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_dashboard_page_reload (self->dashboard);
+}
+
+static void
+case_deleted (DeskWindow     *self,
+              gint64          id,
+              DeskCaseEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Mediation case %s deleted"),
+                                            desk_case_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_dashboard_page_reload (self->dashboard);
+}
+
+static void
+present_case_editor (DeskWindow     *self,
+                     DeskCaseEditor *editor)
+{
+  g_signal_connect_object (editor, "saved", G_CALLBACK (case_saved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (case_deleted), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static DeskCaseEditor *
+open_case_editor (DeskWindow *self,
+                  gint64      id)
+{
+  DeskCaseEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+  editor = desk_case_editor_new (GTK_WINDOW (self), self->store);
+  if (id > 0 && !desk_case_editor_load (editor, id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return NULL;
+    }
+  present_case_editor (self, editor);
+  return editor;
+}
+
+/* A consultation saved with 引导人民调解 offers the case it leads to: the
+ * case's form, with the visitor and the summary carried over. */
+static void
+open_case_from_consultation (DeskConsultationEditor *consultation_editor,
+                             gint64                  consultation_id,
+                             gpointer                user_data)
+{
+  DeskWindow *self = DESK_WINDOW (user_data);
+  DeskCaseEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  editor = desk_case_editor_new_from_consultation (GTK_WINDOW (self), self->store,
+                                                   consultation_id, &error);
+  if (editor == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  present_case_editor (self, editor);
+}
+
+static void
+new_case_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_case_editor (DESK_WINDOW (widget), 0);
+}
+
+static void
+edit_case_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_case_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 /* The editor is a modal window rather than a page in the content pane:
  * the sidebar, the page shortcuts and a narrow window's folded leaflet
  * cannot take the clerk away from a half-typed record, and any page (the
@@ -343,6 +441,8 @@ open_consultation_editor (DeskWindow *self,
   g_signal_connect_object (editor, "deleted", G_CALLBACK (consultation_deleted), self,
                            G_CONNECT_SWAPPED);
   /* The editor lives no longer than this window, its parent. */
+  desk_consultation_editor_set_open_case_func (editor, open_case_from_consultation, self,
+                                               NULL);
   desk_consultation_editor_set_open_aid_func (editor, open_aid_from_consultation, self, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
@@ -377,6 +477,8 @@ new_record_activated (GtkWidget  *widget,
     return;
   if (g_strcmp0 (page, "consultations") == 0)
     gtk_widget_activate_action (widget, "win.new-consultation", NULL);
+  else if (g_strcmp0 (page, "cases") == 0)
+    gtk_widget_activate_action (widget, "win.new-case", NULL);
   else if (g_strcmp0 (page, "legal-aid") == 0)
     gtk_widget_activate_action (widget, "win.new-aid", NULL);
 }
@@ -718,6 +820,8 @@ desk_window_class_init (DeskWindowClass *klass)
                                    new_consultation_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-consultation", "x",
                                    edit_consultation_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-case", "x", edit_case_activated);
   gtk_widget_class_install_action (widget_class, "win.new-aid", NULL, new_aid_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-aid", "x", edit_aid_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
