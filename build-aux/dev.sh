@@ -15,7 +15,7 @@ build="${LEGALDESK_BUILD_DIR:-$top/_build}"
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev
-  desktop-file-utils appstream xvfb xauth dbus-x11 fonts-noto-cjk locales
+  desktop-file-utils appstream xvfb xauth dbus-x11 dbus-daemon fonts-noto-cjk locales
   python3 python3-openpyxl libreoffice-calc-nogui imagemagick xdotool flatpak-builder
 )
 
@@ -32,7 +32,7 @@ deps() {
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y \
       "${missing[@]}"
   fi
   # Under C.UTF-8 Pango picks Japanese shapes for shared characters: the

@@ -132,6 +132,50 @@ test_first_start_setup (void)
                                                "'青山社区' AND kind = '社区'"), ==, 1);
 }
 
+static GtkWidget *
+find_window_title (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_WINDOW_TITLE (child) &&
+          g_str_has_prefix (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child)), "演示台账"))
+        return child;
+      found = find_window_title (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The demonstration ledger is made beside the real one on first use and
+ * opened in a window of its own that says it is the demonstration. */
+static void
+test_open_demo (void)
+{
+  g_autofree char *demo = desk_store_demo_path ();
+  DeskWindow *found = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_false (g_file_test (demo, G_FILE_TEST_EXISTS));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  while (found == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+        if (DESK_IS_WINDOW (l->data) &&
+            g_strcmp0 (desk_window_get_path (l->data), demo) == 0)
+          found = l->data;
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpstr (desk_window_get_mode (found), ==, "main");
+  g_assert_cmpint (desk_store_count_records (desk_window_get_store (found)), >, 1000);
+  g_assert_nonnull (find_window_title (GTK_WIDGET (found)));
+  gtk_window_destroy (GTK_WINDOW (found));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -160,6 +204,7 @@ main (int    argc,
   g_test_add_func ("/app/window-shows-station", test_window_shows_station);
   g_test_add_func ("/app/window-explains-damaged-ledger", test_window_explains_damaged_ledger);
   g_test_add_func ("/app/first-start-setup", test_first_start_setup);
+  g_test_add_func ("/app/open-demo", test_open_demo);
 
   status = g_test_run ();
   g_object_unref (app);

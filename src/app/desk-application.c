@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "desk-application.h"
+#include "desk-demo.h"
 #include "desk-resources.h"
 #include "desk-store.h"
 #include "desk-window.h"
@@ -90,7 +92,100 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+present_ledger (DeskApplication *self,
+                const char      *path)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  DeskWindow *window;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (DESK_IS_WINDOW (l->data) &&
+        g_strcmp0 (desk_window_get_path (DESK_WINDOW (l->data)), path) == 0)
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
+  window = desk_window_new (self, path);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+make_demo_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL ||
+      !desk_demo_generate (store, DESK_DEMO_DEFAULT_RECORDS, DESK_DEMO_DEFAULT_SEED, NULL, NULL,
+                           cancellable, NULL, &error))
+    {
+      g_clear_object (&store);
+      for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL };
+           *suffix != NULL; suffix++)
+        {
+          g_autofree char *file = g_strconcat (path, *suffix, NULL);
+          g_unlink (file);
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+make_demo_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DeskApplication *self = DESK_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+
+  g_application_unmark_busy (G_APPLICATION (self));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+      GtkWidget *dialog = adw_message_dialog_new (parent,
+                                                  _("The demonstration ledger cannot be made"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  present_ledger (self, g_task_get_task_data (G_TASK (result)));
+}
+
+/* The demonstration ledger lives beside the station's (demo.db) and is
+ * made on first use, in a worker: it never touches the real ledger. */
+static void
+open_demo_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DeskApplication *self = DESK_APPLICATION (user_data);
+  g_autofree char *path = desk_store_demo_path ();
+  g_autoptr(GTask) task = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      present_ledger (self, path);
+      return;
+    }
+  g_application_mark_busy (G_APPLICATION (self));
+  task = g_task_new (self, NULL, make_demo_done, NULL);
+  g_task_set_source_tag (task, open_demo_activated);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, make_demo_thread);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-demo", open_demo_activated, NULL, NULL, NULL },
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
 };

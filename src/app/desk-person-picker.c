@@ -76,6 +76,8 @@ struct _DeskPersonPicker
   gint64         duplicate_id;
   DuplicateKind  duplicate_kind;
   gboolean       id_derived;      /* sex and birth date come from the ID number */
+  gboolean       no_anonymous;    /* the record needs a person (a legal-aid applicant) */
+  char          *field;           /* the field its errors name; NULL: 咨询人 */
 
   GtkWidget     *box;
   GtkEntry      *entry;
@@ -199,6 +201,13 @@ village_name (DeskPersonPicker *self,
   if (id <= 0 || self->village_names == NULL)
     return NULL;
   return g_hash_table_lookup (self->village_names, &id);
+}
+
+/* The name of the field the picker is, as the core's errors name it. */
+static const char *
+field_name (DeskPersonPicker *self)
+{
+  return self->field != NULL ? self->field : C_("consultation", "Visitor");
 }
 
 static void
@@ -1306,6 +1315,7 @@ desk_person_picker_finalize (GObject *object)
   g_clear_pointer (&self->chosen, desk_person_free);
   g_free (self->pending);
   g_free (self->shown_text);
+  g_free (self->field);
   G_OBJECT_CLASS (desk_person_picker_parent_class)->finalize (object);
 }
 
@@ -1676,10 +1686,12 @@ desk_person_picker_check (DeskPersonPicker  *self,
     {
       text = typed_text (self);
       desk_form_set_error (GTK_WIDGET (self->entry), self->entry_error,
-                           *text == '\0'
-                             ? _("type a name, ID number or phone and choose the person, "
-                                 "or tick “Anonymous”")
-                             : _("choose someone from the list, or register a new person"));
+                           *text != '\0'
+                             ? _("choose someone from the list, or register a new person")
+                           : self->no_anonymous
+                             ? _("type a name, ID number or phone and choose the person")
+                             : _("type a name, ID number or phone and choose the person, "
+                                 "or tick “Anonymous”"));
       if (first_invalid != NULL)
         *first_invalid = GTK_WIDGET (self->entry);
       return FALSE;
@@ -1738,7 +1750,7 @@ desk_person_picker_save (DeskPersonPicker  *self,
     }
   if (!self->new_person)
     {
-      desk_set_field_error (&local, C_("consultation", "Visitor"),
+      desk_set_field_error (&local, field_name (self),
                             _("choose someone from the list, or register a new person"));
       desk_person_picker_show_error (self, local);
       g_propagate_error (error, local);
@@ -1791,7 +1803,7 @@ desk_person_picker_show_error (DeskPersonPicker *self,
   field = desk_error_get_field (error);
   if (field == NULL)
     return FALSE;
-  if (g_str_equal (field, C_("consultation", "Visitor")))
+  if (g_str_equal (field, field_name (self)))
     widget = GTK_WIDGET (self->entry), label = self->entry_error;
   else if (!self->new_person)
     return FALSE;
@@ -1818,4 +1830,74 @@ desk_person_picker_clear_errors (DeskPersonPicker *self)
 
   desk_form_set_error (GTK_WIDGET (self->entry), self->entry_error, NULL);
   clear_new_errors (self);
+}
+
+/**
+ * desk_person_picker_set_allow_anonymous:
+ *
+ * Whether the record may go without a name (a consultation: the visitor
+ * declined to give one).  A legal-aid application needs its applicant: the
+ * "Anonymous" box is not offered.
+ */
+void
+desk_person_picker_set_allow_anonymous (DeskPersonPicker *self,
+                                        gboolean          allow)
+{
+  g_return_if_fail (DESK_IS_PERSON_PICKER (self));
+
+  self->no_anonymous = !allow;
+  if (!allow)
+    desk_person_picker_set_anonymous (self, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->anonymous_check), allow);
+}
+
+/**
+ * desk_person_picker_set_field:
+ * @field: (nullable): the field's name, as the core's errors name it
+ *   (申请人); %NULL: 咨询人
+ *
+ * The field the picker stands for: its own messages name it, and errors
+ * naming it are shown under the entry.
+ */
+void
+desk_person_picker_set_field (DeskPersonPicker *self,
+                              const char       *field)
+{
+  g_return_if_fail (DESK_IS_PERSON_PICKER (self));
+
+  g_free (self->field);
+  self->field = g_strdup (field);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, field_name (self), -1);
+}
+
+/**
+ * desk_person_picker_dup_person:
+ *
+ * What the picker shows of its person: the registered person chosen, or
+ * the new person as typed so far (sex and birth date as shown, whether
+ * typed or read from the ID number; a date not yet right is left out).
+ *
+ * Returns: (transfer full) (nullable): the person, or %NULL when none is
+ *   chosen or typed (id 0 for a new one)
+ */
+DeskPerson *
+desk_person_picker_dup_person (DeskPersonPicker *self)
+{
+  DeskPerson *person;
+  g_autofree char *birth = NULL;
+
+  g_return_val_if_fail (DESK_IS_PERSON_PICKER (self), NULL);
+
+  if (self->anonymous)
+    return NULL;
+  if (self->chosen != NULL)
+    return desk_person_copy (self->chosen);
+  if (!self->new_person)
+    return NULL;
+  person = typed_person (self, TRUE);
+  person->sex = (DeskSex) desk_form_drop_down_get_id (self->sex_dropdown);
+  birth = desk_form_editable_text (GTK_EDITABLE (self->birth_entry));
+  person->birth_date = desk_date_valid (birth) ? g_steal_pointer (&birth) : NULL;
+  return person;
 }

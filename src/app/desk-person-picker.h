@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "desk-person.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,11 @@ gboolean   desk_person_picker_save           (DeskPersonPicker  *self,
 gboolean   desk_person_picker_show_error     (DeskPersonPicker  *self,
                                               const GError      *error);
 void       desk_person_picker_clear_errors   (DeskPersonPicker  *self);
+
+void       desk_person_picker_set_allow_anonymous (DeskPersonPicker *self,
+                                                   gboolean          allow);
+void       desk_person_picker_set_field      (DeskPersonPicker  *self,
+                                              const char        *field);
+DeskPerson *desk_person_picker_dup_person    (DeskPersonPicker  *self);
 
 G_END_DECLS
