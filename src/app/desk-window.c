@@ -196,8 +196,14 @@ static void
 set_store (DeskWindow *self,
            DeskStore  *store)
 {
+  g_autofree char *demo = desk_store_demo_path ();
+
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  /* The next start opens this ledger again; never the demonstration, which
+   * is kept apart from the real one. */
+  if (store != NULL && self->settings != NULL && g_strcmp0 (self->path, demo) != 0)
+    g_settings_set_string (self->settings, "last-database", self->path);
 }
 
 static void
