@@ -575,7 +575,9 @@ month_load (FigCtx     *ctx,
 }
 
 /* Keeps @agg as the figures of @month, if this connection may write; a
- * failure only means the month is computed again next time. */
+ * failure only means the month is computed again next time.  After one
+ * (another connection writing, a snapshot older than the last commit) the
+ * computation stops trying, rather than wait for the lock at every month. */
 static void
 month_store (FigCtx           *ctx,
              const char       *month,
@@ -588,7 +590,7 @@ month_store (FigCtx           *ctx,
   gconstpointer data;
   gsize size;
 
-  if (sqlite3_db_readonly (desk_store_get_db (ctx->store), "main") != 0)
+  if (ctx->keep_failed || sqlite3_db_readonly (desk_store_get_db (ctx->store), "main") != 0)
     return;
   stmt = desk_store_prepare (ctx->store, "INSERT OR REPLACE INTO figure_months"
                              " (month, aggregate, buckets) VALUES (?1, ?2, ?3)", NULL);
@@ -601,8 +603,11 @@ month_store (FigCtx           *ctx,
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 3, data != NULL ? data : "", (int) size, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    g_debug ("figures of %s not kept: %s", month,
-             sqlite3_errmsg (desk_store_get_db (ctx->store)));
+    {
+      g_debug ("figures of %s not kept: %s", month,
+               sqlite3_errmsg (desk_store_get_db (ctx->store)));
+      ctx->keep_failed = TRUE;
+    }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
