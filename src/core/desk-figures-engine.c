@@ -406,8 +406,9 @@ aggregate_range (FigCtx            *ctx,
  * months are read from figure_months when kept there, else computed and
  * kept (when this connection may write: a read-only one only computes);
  * the triggers of schema 3 forget a month whenever a write could change
- * it.  The month being reported is always computed, as it is the one
- * being edited.  A kept month is named by the measure, its breakdown and
+ * it.  The month being reported is always computed and never kept: it is
+ * the one being edited, and a report that finds every other month kept
+ * then writes nothing (no commit, no wait for the disk).  A kept month is named by the measure, its breakdown and
  * a checksum of every SQL fragment it was computed from, so a program
  * whose measures changed never reads figures of the old ones; bump
  * MONTHS_VERSION when what an accept() function decides changes. */
@@ -640,7 +641,18 @@ aggregate_months (FigCtx            *ctx,
         year++, month = 1;
       else
         month++;
-      if (!g_str_equal (name, reported) && month_load (ctx, name, key, agg))
+      if (g_str_equal (name, reported))
+        {
+          /* The same query as the month's own column: computed once. */
+          GHashTable *own = fig_aggregate (ctx, measure, FIG_PERIOD_MONTH, row_dim, col_dim,
+                                           error);
+
+          if (own == NULL)
+            return FALSE;
+          agg_merge (agg, own);
+          continue;
+        }
+      if (month_load (ctx, name, key, agg))
         continue;
       one = agg_new ();
       if (!aggregate_range (ctx, measure, lo, hi, row_dim, col_dim, one, error))
