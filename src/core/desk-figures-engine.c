@@ -398,20 +398,22 @@ aggregate_range (FigCtx            *ctx,
   return aggregate_sql (ctx, measure, lo, hi, row_dim, col_dim, agg, error);
 }
 
-/* The kept months (figure_months, schema 3).
+/* The kept months (figure_months, schema 4).
  *
  * A measure whose every part counts the records of [:lo, :hi) and nothing
  * "as of" a day is additive over months: the figures of a period of whole
  * months are the sums of its months' figures, bucket by bucket.  Those
  * months are read from figure_months when kept there, else computed and
  * kept (when this connection may write: a read-only one only computes);
- * the triggers of schema 3 forget a month whenever a write could change
+ * the triggers of schema 4 forget a month whenever a write could change
  * it.  The month being reported is always computed and never kept: it is
  * the one being edited, and a report that finds every other month kept
- * then writes nothing (no commit, no wait for the disk).  A kept month is named by the measure, its breakdown and
- * a checksum of every SQL fragment it was computed from, so a program
- * whose measures changed never reads figures of the old ones; bump
- * MONTHS_VERSION when what an accept() function decides changes. */
+ * then writes nothing (no commit, no wait for the disk); it is kept when
+ * a later month's report reads it.  A kept month is named by the measure,
+ * its breakdown and a checksum of every SQL fragment it was computed from,
+ * so a program whose measures changed never reads figures of the old
+ * ones; bump MONTHS_VERSION when what an accept() function decides
+ * changes. */
 #define MONTHS_VERSION "1"
 
 static gboolean

@@ -21,7 +21,7 @@
 static const char *const migrations[] = {
   "001-initial.sql",
   "002-report-history.sql",
-  "003-figure-months.sql",
+  "004-figure-months.sql",
 };
 
 /* Tables a ledger of the latest schema must have. */

@@ -1,4 +1,4 @@
--- Schema 3: the figures of past months, kept between computations.
+-- Schema 4: the figures of past months, kept between computations.
 --
 -- Every figure of a period of whole months (本年累计, 去年同期累计, 上月,
 -- 去年同月) is the sum of the figures of its months, so the figures of one
