@@ -155,8 +155,15 @@ check_measure (FigCtx            *ctx,
                GError           **error)
 {
   g_autoptr(GPtrArray) records = new_records ();
+  GHashTable *agg;
 
-  if (!fig_explain_measure (ctx, measure, FIG_PERIOD_YEAR, FIG_DIM_NONE, NULL, FIG_DIM_NONE,
+  /* The count first, from the kept months: most years have none of these,
+   * and listing them would read every record of the year. */
+  agg = fig_aggregate (ctx, measure, FIG_PERIOD_YEAR, FIG_DIM_NONE, FIG_DIM_NONE, error);
+  if (agg == NULL)
+    return FALSE;
+  if (fig_agg_lookup (agg, NULL, NULL, NULL).count > 0 &&
+      !fig_explain_measure (ctx, measure, FIG_PERIOD_YEAR, FIG_DIM_NONE, NULL, FIG_DIM_NONE,
                             NULL, NULL, records, error))
     return FALSE;
   add_warning (warnings, records, message);

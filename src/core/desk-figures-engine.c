@@ -164,18 +164,20 @@ append_from_where (GString          *sql,
   g_string_append_printf (sql, " WHERE (%s)", part->where);
 }
 
+/* Binds [:lo, :hi) and the snapshot days. */
 static gboolean
-bind_period (FigCtx        *ctx,
-             sqlite3_stmt  *stmt,
-             FigPeriod      period)
+bind_range (FigCtx        *ctx,
+            sqlite3_stmt  *stmt,
+            const char    *lo,
+            const char    *hi)
 {
   const struct
   {
     const char *name;
     const char *value;
   } params[] = {
-    { ":lo", period < FIG_N_PERIODS ? ctx->lo[period] : NULL },
-    { ":hi", period < FIG_N_PERIODS ? ctx->hi[period] : NULL },
+    { ":lo", lo },
+    { ":hi", hi },
     { ":last", ctx->as_of },
     { ":next", ctx->as_of_next },
   };
@@ -188,6 +190,15 @@ bind_period (FigCtx        *ctx,
         desk_sql_bind_text_or_null (stmt, idx, params[i].value);
     }
   return TRUE;
+}
+
+static gboolean
+bind_period (FigCtx        *ctx,
+             sqlite3_stmt  *stmt,
+             FigPeriod      period)
+{
+  return bind_range (ctx, stmt, period < FIG_N_PERIODS ? ctx->lo[period] : NULL,
+                     period < FIG_N_PERIODS ? ctx->hi[period] : NULL);
 }
 
 static void
@@ -216,20 +227,28 @@ bucket_key (const char *row_key,
 }
 
 static FigAgg *
+bucket_of_key (GHashTable *agg,
+               const char *key)
+{
+  FigAgg *a = g_hash_table_lookup (agg, key);
+
+  if (a == NULL)
+    {
+      a = g_new0 (FigAgg, 1);
+      g_hash_table_insert (agg, g_strdup (key), a);
+    }
+  return a;
+}
+
+static FigAgg *
 bucket (GHashTable *agg,
         const char *row_key,
         const char *col_key,
         const char *arg)
 {
   g_autofree char *key = bucket_key (row_key, col_key, arg);
-  FigAgg *a = g_hash_table_lookup (agg, key);
 
-  if (a == NULL)
-    {
-      a = g_new0 (FigAgg, 1);
-      g_hash_table_insert (agg, g_steal_pointer (&key), a);
-    }
-  return a;
+  return bucket_of_key (agg, key);
 }
 
 FigAgg
@@ -250,7 +269,8 @@ fig_agg_lookup (GHashTable *agg,
 static gboolean
 aggregate_records (FigCtx            *ctx,
                    const FigMeasure  *measure,
-                   FigPeriod          period,
+                   const char        *lo,
+                   const char        *hi,
                    FigDim             row_dim,
                    FigDim             col_dim,
                    GHashTable        *agg,
@@ -277,7 +297,7 @@ aggregate_records (FigCtx            *ctx,
   stmt = desk_store_prepare (ctx->store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  bind_period (ctx, stmt, period);
+  bind_range (ctx, stmt, lo, hi);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -308,7 +328,8 @@ aggregate_records (FigCtx            *ctx,
 static gboolean
 aggregate_sql (FigCtx            *ctx,
                const FigMeasure  *measure,
-               FigPeriod          period,
+               const char        *lo,
+               const char        *hi,
                FigDim             row_dim,
                FigDim             col_dim,
                GHashTable        *agg,
@@ -338,7 +359,7 @@ aggregate_sql (FigCtx            *ctx,
   stmt = desk_store_prepare (ctx->store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  bind_period (ctx, stmt, period);
+  bind_range (ctx, stmt, lo, hi);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -353,6 +374,294 @@ aggregate_sql (FigCtx            *ctx,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return desk_store_set_sql_error (ctx->store, error);
+  return TRUE;
+}
+
+static GHashTable *
+agg_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static gboolean
+aggregate_range (FigCtx            *ctx,
+                 const FigMeasure  *measure,
+                 const char        *lo,
+                 const char        *hi,
+                 FigDim             row_dim,
+                 FigDim             col_dim,
+                 GHashTable        *agg,
+                 GError           **error)
+{
+  if (measure->accept != NULL)
+    return aggregate_records (ctx, measure, lo, hi, row_dim, col_dim, agg, error);
+  return aggregate_sql (ctx, measure, lo, hi, row_dim, col_dim, agg, error);
+}
+
+/* The kept months (figure_months, schema 4).
+ *
+ * A measure whose every part counts the records of [:lo, :hi) and nothing
+ * "as of" a day is additive over months: the figures of a period of whole
+ * months are the sums of its months' figures, bucket by bucket.  Those
+ * months are read from figure_months when kept there, else computed and
+ * kept (when this connection may write: a read-only one only computes);
+ * the triggers of schema 4 forget a month whenever a write could change
+ * it.  The month being reported is always computed and never kept: it is
+ * the one being edited, and a report that finds every other month kept
+ * then writes nothing (no commit, no wait for the disk); it is kept when
+ * a later month's report reads it.  A kept month is named by the measure,
+ * its breakdown and a checksum of every SQL fragment it was computed from,
+ * so a program whose measures changed never reads figures of the old
+ * ones; bump MONTHS_VERSION when what an accept() function decides
+ * changes. */
+#define MONTHS_VERSION "1"
+
+static gboolean
+month_additive (const FigMeasure *measure)
+{
+  guint p;
+
+  for (p = 0; p < FIG_MAX_PARTS && measure->parts[p].where != NULL; p++)
+    {
+      const char *where = measure->parts[p].where;
+
+      if (strstr (where, ":lo") == NULL || strstr (where, ":hi") == NULL ||
+          strstr (where, ":last") != NULL || strstr (where, ":next") != NULL)
+        return FALSE;
+    }
+  return p > 0;
+}
+
+static void
+checksum_text (GChecksum  *sum,
+               const char *text)
+{
+  if (text != NULL)
+    g_checksum_update (sum, (const guchar *) text, -1);
+  g_checksum_update (sum, (const guchar *) "\x1f", 1);
+}
+
+static char *
+months_key (const FigMeasure *measure,
+            FigDim            row_dim,
+            FigDim            col_dim)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
+  guint nv = n_values (measure);
+
+  checksum_text (sum, MONTHS_VERSION);
+  for (guint p = 0; p < FIG_MAX_PARTS && measure->parts[p].where != NULL; p++)
+    {
+      checksum_text (sum, measure->parts[p].index);
+      checksum_text (sum, measure->parts[p].where);
+    }
+  for (guint v = 0; v < nv; v++)
+    checksum_text (sum, measure->values[v]);
+  checksum_text (sum, measure->extras);
+  checksum_text (sum, measure->source->table);
+  checksum_text (sum, dim_expr (measure, row_dim));
+  checksum_text (sum, dim_expr (measure, col_dim));
+  return g_strdup_printf ("%s/%d/%d/%.16s", measure->name, row_dim, col_dim,
+                          g_checksum_get_string (sum));
+}
+
+/* Kept as a GVariant a(sxax), little-endian: bucket key, count, sums. */
+static GVariant *
+agg_to_variant (GHashTable *agg,
+                guint       nv)
+{
+  GVariantBuilder builder;
+  GHashTableIter iter;
+  gpointer key, value;
+  GVariant *variant;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sxax)"));
+  g_hash_table_iter_init (&iter, agg);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const FigAgg *a = value;
+
+      g_variant_builder_add (&builder, "(sx@ax)", (const char *) key, a->count,
+                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, a->sums, nv,
+                                                        sizeof (gint64)));
+    }
+  variant = g_variant_ref_sink (g_variant_builder_end (&builder));
+  if (G_BYTE_ORDER == G_BIG_ENDIAN)
+    {
+      GVariant *swapped = g_variant_byteswap (variant);
+
+      g_variant_unref (variant);
+      variant = swapped;
+    }
+  return variant;
+}
+
+static void
+agg_add_variant (GHashTable *agg,
+                 GVariant   *variant)
+{
+  GVariantIter iter;
+  const char *key;
+  gint64 count;
+  GVariant *sums;
+
+  g_variant_iter_init (&iter, variant);
+  while (g_variant_iter_next (&iter, "(&sx@ax)", &key, &count, &sums))
+    {
+      gsize n = 0;
+      const gint64 *values = g_variant_get_fixed_array (sums, &n, sizeof (gint64));
+      FigAgg *a = bucket_of_key (agg, key);
+
+      a->count += count;
+      for (gsize v = 0; v < n && v < FIG_MAX_VALUES; v++)
+        a->sums[v] += values[v];
+      g_variant_unref (sums);
+    }
+}
+
+static void
+agg_merge (GHashTable *into,
+           GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const FigAgg *a = value;
+      FigAgg *b = bucket_of_key (into, key);
+
+      b->count += a->count;
+      for (guint v = 0; v < FIG_MAX_VALUES; v++)
+        b->sums[v] += a->sums[v];
+    }
+}
+
+/* Adds the kept figures of @month to @agg; FALSE when it is not kept. */
+static gboolean
+month_load (FigCtx     *ctx,
+            const char *month,
+            const char *key,
+            GHashTable *agg)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  stmt = desk_store_prepare (ctx->store, "SELECT buckets FROM figure_months"
+                             " WHERE month = ?1 AND aggregate = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 0),
+                                             sqlite3_column_bytes (stmt, 0));
+      g_autoptr(GVariant) variant = NULL;
+
+      /* Not trusted: a damaged blob reads as fewer buckets, never a crash. */
+      variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("a(sxax)"),
+                                                              bytes, FALSE));
+      if (G_BYTE_ORDER == G_BIG_ENDIAN)
+        {
+          GVariant *swapped = g_variant_byteswap (variant);
+
+          g_variant_unref (variant);
+          variant = swapped;
+        }
+      agg_add_variant (agg, variant);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* Keeps @agg as the figures of @month, if this connection may write; a
+ * failure only means the month is computed again next time.  After one
+ * (another connection writing, a snapshot older than the last commit) the
+ * computation stops trying, rather than wait for the lock at every month. */
+static void
+month_store (FigCtx           *ctx,
+             const char       *month,
+             const char       *key,
+             GHashTable       *agg,
+             const FigMeasure *measure)
+{
+  g_autoptr(GVariant) variant = NULL;
+  sqlite3_stmt *stmt;
+  gconstpointer data;
+  gsize size;
+
+  if (ctx->keep_failed || sqlite3_db_readonly (desk_store_get_db (ctx->store), "main") != 0)
+    return;
+  stmt = desk_store_prepare (ctx->store, "INSERT OR REPLACE INTO figure_months"
+                             " (month, aggregate, buckets) VALUES (?1, ?2, ?3)", NULL);
+  if (stmt == NULL)
+    return;
+  variant = agg_to_variant (agg, n_values (measure));
+  data = g_variant_get_data (variant);
+  size = g_variant_get_size (variant);
+  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 3, data != NULL ? data : "", (int) size, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_debug ("figures of %s not kept: %s", month,
+               sqlite3_errmsg (desk_store_get_db (ctx->store)));
+      ctx->keep_failed = TRUE;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* A period of whole months as the sum of its months. */
+static gboolean
+aggregate_months (FigCtx            *ctx,
+                  const FigMeasure  *measure,
+                  FigPeriod          period,
+                  FigDim             row_dim,
+                  FigDim             col_dim,
+                  GHashTable        *agg,
+                  GError           **error)
+{
+  g_autofree char *key = months_key (measure, row_dim, col_dim);
+  g_autofree char *reported = g_strdup_printf ("%04d-%02d", ctx->year, ctx->month);
+  int year = (int) g_ascii_strtoll (ctx->lo[period], NULL, 10);
+  int month = (int) g_ascii_strtoll (ctx->lo[period] + 5, NULL, 10);
+
+  for (;;)
+    {
+      g_autofree char *name = g_strdup_printf ("%04d-%02d", year, month);
+      g_autofree char *lo = month_first (year, month);
+      g_autofree char *hi = next_month_first (year, month);
+      g_autoptr(GHashTable) one = NULL;
+
+      if (strcmp (lo, ctx->hi[period]) >= 0)
+        break;
+      if (month == 12)
+        year++, month = 1;
+      else
+        month++;
+      if (g_str_equal (name, reported))
+        {
+          /* The same query as the month's own column: computed once. */
+          GHashTable *own = fig_aggregate (ctx, measure, FIG_PERIOD_MONTH, row_dim, col_dim,
+                                           error);
+
+          if (own == NULL)
+            return FALSE;
+          agg_merge (agg, own);
+          continue;
+        }
+      if (month_load (ctx, name, key, agg))
+        continue;
+      one = agg_new ();
+      if (!aggregate_range (ctx, measure, lo, hi, row_dim, col_dim, one, error))
+        return FALSE;
+      month_store (ctx, name, key, one, measure);
+      agg_merge (agg, one);
+    }
   return TRUE;
 }
 
@@ -373,11 +682,14 @@ fig_aggregate (FigCtx            *ctx,
   if (cached != NULL)
     return cached;
 
-  agg = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (measure->accept != NULL)
-    ok = aggregate_records (ctx, measure, period, row_dim, col_dim, agg, error);
+  agg = agg_new ();
+  if (period != FIG_PERIOD_MONTH && period < FIG_N_PERIODS && ctx->lo[period] != NULL &&
+      month_additive (measure))
+    ok = aggregate_months (ctx, measure, period, row_dim, col_dim, agg, error);
   else
-    ok = aggregate_sql (ctx, measure, period, row_dim, col_dim, agg, error);
+    ok = aggregate_range (ctx, measure, period < FIG_N_PERIODS ? ctx->lo[period] : NULL,
+                          period < FIG_N_PERIODS ? ctx->hi[period] : NULL,
+                          row_dim, col_dim, agg, error);
   if (!ok)
     return NULL;
   cached = agg;

@@ -116,6 +116,7 @@ struct _FigCtx
   int         min_visits;
   int         min_hours;
   GHashTable *aggs;           /* cache: query key → GHashTable of FigAgg */
+  gboolean    keep_failed;    /* a month could not be kept: stop trying */
 };
 
 FigCtx     *fig_ctx_new            (DeskStore         *store,

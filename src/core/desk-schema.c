@@ -23,6 +23,7 @@ static const char *const migrations[] = {
   "001-initial.sql",
   "002-report-history.sql",
   "003-search.sql",
+  "004-figure-months.sql",
 };
 
 /* Tables a ledger of the latest schema must have. */
@@ -30,7 +31,7 @@ static const char *const required_tables[] = {
   "settings", "holidays", "codes", "sequences", "villages", "staff", "committees",
   "mediators", "people", "consultations", "mediation_cases", "case_parties",
   "case_mediators", "case_visits", "screenings", "legal_aid", "advisers",
-  "adviser_assignments", "adviser_services", "report_exports",
+  "adviser_assignments", "adviser_services", "report_exports", "figure_months",
 };
 
 int
