@@ -224,6 +224,59 @@ has_focus_in (gpointer    window,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* What pressing @accelerator on @widget does through the shortcut bound
+ * to it: whether the shortcut took the key. */
+static gboolean
+press_shortcut (gpointer    widget,
+                const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+  gboolean taken = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !taken; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              taken = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                    GTK_WIDGET (widget),
+                                                    gtk_shortcut_get_arguments (shortcut));
+              break;
+            }
+        }
+    }
+  iterate ();
+  return taken;
+}
+
+/* A key as the widget's key controllers see it. */
+static gboolean
+press_key (gpointer    root,
+           const char *name,
+           guint       keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (named (root, name));
+  gboolean taken = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !taken; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &taken);
+    }
+  iterate ();
+  return taken;
+}
+
 static void
 activate (gpointer    widget,
           const char *action)
@@ -819,8 +872,13 @@ test_service_log_grid (Fixture       *f,
   press_enter (editor, "service-date-0");
   g_assert_cmpstr (text_of (editor, "service-date-0"), ==, "2026-11-03");
   g_assert_true (has_focus_in (editor, "service-village-0"));
-  type_choice (editor, "service-village-0", "");
+  /* Enter on a list not opened moves on, keeping the choice offered. */
+  g_assert_true (press_key (editor, "service-village-0", GDK_KEY_Return));
   g_assert_true (has_focus_in (editor, "service-mode-0"));
+  text = chosen (editor, "service-village-0");
+  g_assert_cmpstr (text, ==, "东坪村");
+  g_clear_pointer (&text, g_free);
+  /* or after the choice typed into its search */
   type_choice (editor, "service-mode-0", "");
   g_assert_true (has_focus_in (editor, "service-hours-0"));
   type_into (editor, "service-hours-0", "2");
@@ -848,7 +906,11 @@ test_service_log_grid (Fixture       *f,
   text = chosen (editor, "service-village-1");
   g_assert_cmpstr (text, ==, "东坪村");
   g_clear_pointer (&text, g_free);
+  /* Offered, not yet a visit: dimmed until typed into. */
+  g_assert_true (gtk_widget_has_css_class (named (editor, "service-hours-1"), "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (named (editor, "service-hours-0"), "dim-label"));
   choose (editor, "service-village-1", "西岭村");
+  g_assert_false (gtk_widget_has_css_class (named (editor, "service-hours-1"), "dim-label"));
 
   /* 2.3 hours is not in halves: refused beside the cell, the row marked. */
   type_into (editor, "service-hours-1", "2.3");
@@ -1072,7 +1134,19 @@ test_page_marks_shortfall (Fixture       *f,
   /* 刘强 serves no village: no minimum to meet. */
   g_assert_cmpstr (row_status (page, liu), ==, "本月无服务村(居)");
 
-  /* Activating a row opens the adviser. */
+  /* Ctrl+L opens the month's log on this page only. */
+  desk_window_show_page (f->window, "dashboard");
+  g_assert_false (press_shortcut (f->window, "<Control>l"));
+  g_assert_null (find_toplevel (DESK_TYPE_SERVICE_LOG_EDITOR));
+  page = show_page (f);
+  g_assert_true (press_shortcut (f->window, "<Control>l"));
+  g_assert_nonnull (find_toplevel (DESK_TYPE_SERVICE_LOG_EDITOR));
+  activate (find_toplevel (DESK_TYPE_SERVICE_LOG_EDITOR), "editor.close");
+  g_assert_null (find_toplevel (DESK_TYPE_SERVICE_LOG_EDITOR));
+
+  /* Activating a row opens the adviser (the page was shown again: its
+   * rows are new). */
+  row = ADW_ACTION_ROW (named (page, row_name));
   g_signal_emit_by_name (named (page, "adviser-list"), "row-activated", row);
   iterate ();
   editor = find_toplevel (DESK_TYPE_ADVISER_EDITOR);

@@ -746,7 +746,7 @@ add_row (DeskAdviserEditor           *self,
   gtk_box_append (GTK_BOX (popover_box), apply);
   gtk_popover_set_child (a->end_popover, popover_box);
   a->end_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_label (a->end_button, _("End…"));
+  gtk_menu_button_set_label (a->end_button, _("End Service"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (a->end_button),
                                _("End the service of this village on a date"));
   gtk_menu_button_set_popover (a->end_button, GTK_WIDGET (a->end_popover));

@@ -495,6 +495,19 @@ order_row_villages (DeskServiceLogEditor *self,
   fill_row_villages (self, row, date ? date : first);
 }
 
+/* The row offered for the next visit is dimmed until it is typed into:
+ * until then it is not a visit and is not saved. */
+static void
+set_offered (ServiceRow *row,
+             gboolean    offered)
+{
+  for (int cell = 0; cell < N_CELLS; cell++)
+    if (offered)
+      gtk_widget_add_css_class (row->cells[cell], "dim-label");
+    else
+      gtk_widget_remove_css_class (row->cells[cell], "dim-label");
+}
+
 static void
 name_rows (DeskServiceLogEditor *self)
 {
@@ -562,13 +575,39 @@ entry_cell (ServiceRow *row,
   return entry;
 }
 
+/* In the grid, Enter on a list that is not open moves on, like in every
+ * other cell: the village and mode offered are usually right.  Space (or
+ * a click) opens the list to type another. */
+static gboolean
+choice_key_pressed (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    gpointer               user_data)
+{
+  GtkWidget *drop_down = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *search = desk_form_drop_down_get_search_entry (GTK_DROP_DOWN (drop_down));
+  GtkWidget *popover = search ? gtk_widget_get_ancestor (search, GTK_TYPE_POPOVER) : NULL;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 ||
+      (popover != NULL && gtk_widget_get_visible (popover)))
+    return FALSE;
+  choice_picked (GTK_DROP_DOWN (drop_down), NULL);
+  return TRUE;
+}
+
 static GtkWidget *
 choice_cell (ServiceRow *row,
              int         cell,
              int         width)
 {
   GtkWidget *drop_down = gtk_drop_down_new (NULL, NULL);
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (choice_key_pressed), NULL);
+  gtk_widget_add_controller (drop_down, keys);
   attach_row (row, drop_down, cell);
   gtk_widget_set_size_request (drop_down, width, -1);
   desk_form_drop_down_init (GTK_DROP_DOWN (drop_down), choice_picked, NULL);
@@ -747,6 +786,7 @@ add_next_row (DeskServiceLogEditor *self,
         }
     }
   self->loading--;
+  set_offered (row, TRUE);
   return row;
 }
 
@@ -775,6 +815,12 @@ add_headers (DeskServiceLogEditor *self)
     { C_("service", "Hours"), _("In hours, halves allowed: 2 or 2.5") },
   };
 
+  GtkWidget *marker_space = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  /* The markers' column keeps its width, so that the grid does not move
+   * when a row is marked. */
+  gtk_widget_set_size_request (marker_space, 16, -1);
+  gtk_grid_attach (self->grid, marker_space, COLUMN_MARKER, 0, 1, 1);
   headers[CELL_NOTES].label = C_("service", "Notes");
   for (int i = 0; i < N_COUNTS; i++)
     {
@@ -1035,6 +1081,8 @@ save_rows (DeskServiceLogEditor *self)
 
   if (!load_month (self, adviser_id, self->year, self->month, &error))
     goto failed;
+  /* on with the next visit offered */
+  focus_row (self, self->rows->len - 1, CELL_DATE);
   if (written + removed > 0)
     {
       g_autofree char *toast = g_strdup_printf (_("Saved: %u visits written, %u removed"),
@@ -1073,6 +1121,8 @@ cell_changed (GtkWidget *widget)
 
   if (row->gone || self->loading > 0)
     return;
+  if (!row->touched && row->id == 0)
+    set_offered (row, FALSE);
   row->touched = TRUE;
   set_modified (self, TRUE);
   if (cell == CELL_DATE)
