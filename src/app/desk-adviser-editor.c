@@ -1514,10 +1514,10 @@ add_save_keys (DeskAdviserEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keys[i], GDK_CONTROL_MASK);
+      GtkShortcutAction *save = gtk_named_action_new ("editor.save");
 
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                            gtk_shortcut_new (trigger,
-                                                              gtk_named_action_new ("editor.save")));
+                                            gtk_shortcut_new (trigger, save));
     }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
