@@ -16,7 +16,8 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev
   desktop-file-utils appstream xvfb xauth dbus-x11 dbus-daemon fonts-noto-cjk locales
-  python3 python3-openpyxl libreoffice-calc-nogui imagemagick xdotool flatpak-builder
+  python3 python3-openpyxl python3-pyatspi at-spi2-core libreoffice-calc-nogui imagemagick xdotool
+  flatpak-builder
 )
 
 as_root() {

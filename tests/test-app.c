@@ -173,7 +173,47 @@ test_open_demo (void)
   g_assert_cmpstr (desk_window_get_mode (found), ==, "main");
   g_assert_cmpint (desk_store_count_records (desk_window_get_store (found)), >, 1000);
   g_assert_nonnull (find_window_title (GTK_WIDGET (found)));
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.legaldesk.LegalDesk");
+    g_autofree char *last = g_settings_get_string (settings, "last-database");
+
+    g_assert_cmpstr (last, !=, demo);
+  }
   gtk_window_destroy (GTK_WINDOW (found));
+}
+
+/* The window remembers its size, its page and the ledger it opened (but
+ * never the demonstration ledger) for the next start. */
+static void
+test_remembers_state (void)
+{
+  g_autofree char *path = desk_test_path ("remember.db");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.legaldesk.LegalDesk");
+  g_autofree char *last = NULL;
+  g_autofree char *page = NULL;
+  DeskStore *store;
+  DeskWindow *window;
+
+  store = desk_test_open_store ("remember.db");
+  g_object_unref (store);
+
+  window = desk_window_new (app, path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "report"));
+  gtk_window_close (GTK_WINDOW (window));
+
+  last = g_settings_get_string (settings, "last-database");
+  page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last, ==, path);
+  g_assert_cmpstr (page, ==, "report");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  /* A new window starts on the page shown last. */
+  window = desk_window_new (app, path);
+  g_assert_cmpstr (desk_window_get_page (window), ==, "report");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -204,6 +244,7 @@ main (int    argc,
   g_test_add_func ("/app/window-shows-station", test_window_shows_station);
   g_test_add_func ("/app/window-explains-damaged-ledger", test_window_explains_damaged_ledger);
   g_test_add_func ("/app/first-start-setup", test_first_start_setup);
+  g_test_add_func ("/app/remembers-state", test_remembers_state);
   g_test_add_func ("/app/open-demo", test_open_demo);
 
   status = g_test_run ();

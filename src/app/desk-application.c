@@ -22,9 +22,32 @@ struct _DeskApplication
   AdwApplication  parent_instance;
 
   char           *database_path;
+  gboolean        database_given;
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
+
+/* --database wins; otherwise the ledger opened last (GSettings), while it
+ * still exists; otherwise the station's ledger in the user data folder. */
+static char *
+choose_ledger (DeskApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *last = NULL;
+
+  if (self->database_given)
+    return g_strdup (self->database_path);
+  schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema == NULL)
+    return g_strdup (self->database_path);
+  settings = g_settings_new (APP_ID);
+  last = g_settings_get_string (settings, "last-database");
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&last);
+  return g_strdup (self->database_path);
+}
 
 static void
 desk_application_activate (GApplication *app)
@@ -34,7 +57,11 @@ desk_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (desk_window_new (self, self->database_path));
+    {
+      g_autofree char *path = choose_ledger (self);
+
+      window = GTK_WINDOW (desk_window_new (self, path));
+    }
   gtk_window_present (window);
 }
 
@@ -54,6 +81,7 @@ desk_application_handle_local_options (GApplication *app,
     {
       g_free (self->database_path);
       self->database_path = g_canonicalize_filename (path, NULL);
+      self->database_given = TRUE;
     }
   return -1;
 }

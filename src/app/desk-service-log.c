@@ -658,7 +658,7 @@ add_row (DeskServiceLogEditor     *self,
   row->delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (row->delete_button, "flat");
   gtk_widget_set_focusable (row->delete_button, FALSE);
-  gtk_widget_set_tooltip_text (row->delete_button, _("Remove This Visit"));
+  gtk_widget_set_tooltip_text (row->delete_button, _("Remove This Service"));
   attach_row (row, row->delete_button, -1);
   g_signal_connect (row->delete_button, "clicked", G_CALLBACK (delete_clicked), NULL);
   gtk_grid_attach (self->grid, row->delete_button, COLUMN_DELETE, top, 1, 1);

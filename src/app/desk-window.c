@@ -5,7 +5,10 @@
  * be opened, with the way out (restore a backup).  Pages are listed in the
  * sidebar in the order of design.md; a page not built yet shows an empty
  * state that says so.  Records open in their editors, modal windows above
- * this one; Ctrl+N makes a new record of the page shown.
+ * this one; Ctrl+N makes a new record of the page shown.  The primary
+ * menu's 数据 section (desk-data-io.c) moves ledgers in and out; after it
+ * changed the records the window emits "reload", and a restore closes the
+ * ledger and opens it again (the "store" property tells the pages).
  */
 #define G_LOG_DOMAIN "legaldesk"
 
@@ -16,10 +19,13 @@
 #include "desk-adviser-editor.h"
 #include "desk-adviser-page.h"
 #include "desk-aid-editor.h"
+#include "desk-case-editor.h"
 #include "desk-consultation-editor.h"
 #include "desk-dashboard-page.h"
+#include "desk-data-io.h"
 #include "desk-date.h"
 #include "desk-preferences-window.h"
+#include "desk-report-page.h"
 #include "desk-screening-editor.h"
 #include "desk-service-log.h"
 #include "desk-settings.h"
@@ -45,11 +51,31 @@ struct _DeskWindow
   GtkStack             *pages;
   DeskDashboardPage    *dashboard;
   DeskAdviserPage      *adviser_page;
+  DeskReportPage       *report_page;
 
   DeskPreferencesWindow *preferences;   /* weak: while open */
+  DeskDataIo           *data_io;
+  AdwToast             *last_toast;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void records_changed (DeskWindow *self);
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  RELOAD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -164,6 +190,8 @@ update_actions (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-consultation", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-consultation", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-aid", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-aid", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-screening", open);
@@ -171,6 +199,22 @@ update_actions (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-adviser", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-adviser", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.service-log", open);
+  if (self->data_io != NULL)
+    desk_data_io_update_actions (self->data_io);
+}
+
+static void
+set_store (DeskWindow *self,
+           DeskStore  *store)
+{
+  g_autofree char *demo = desk_store_demo_path ();
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  /* The next start opens this ledger again; never the demonstration, which
+   * is kept apart from the real one. */
+  if (store != NULL && self->settings != NULL && g_strcmp0 (self->path, demo) != 0)
+    g_settings_set_string (self->settings, "last-database", self->path);
 }
 
 static void
@@ -182,8 +226,8 @@ consultation_saved (DeskWindow             *self,
   g_autofree char *title = g_strdup_printf (_("Consultation %s saved"),
                                             desk_consultation_editor_get_number (editor));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
-  desk_dashboard_page_reload (self->dashboard);
+  desk_window_add_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
 
 static void
@@ -194,8 +238,8 @@ consultation_deleted (DeskWindow             *self,
   g_autofree char *title = g_strdup_printf (_("Consultation %s deleted"),
                                             desk_consultation_editor_get_number (editor));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
-  desk_dashboard_page_reload (self->dashboard);
+  desk_window_add_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
 
 static void
@@ -207,7 +251,8 @@ aid_saved (DeskWindow    *self,
   g_autofree char *title = g_strdup_printf (_("Legal-aid application %s saved"),
                                             desk_aid_editor_get_number (editor));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_window_add_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
 
 static void
@@ -221,7 +266,8 @@ aid_advanced (DeskWindow    *self,
                                             desk_aid_editor_get_number (editor),
                                             desk_aid_status_label (status));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_window_add_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
 
 static void
@@ -232,7 +278,8 @@ aid_deleted (DeskWindow    *self,
   g_autofree char *title = g_strdup_printf (_("Legal-aid application %s deleted"),
                                             desk_aid_editor_get_number (editor));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_window_add_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
 
 /* A new application (@id 0) or an existing one; @consultation_id: a new
@@ -252,7 +299,7 @@ open_aid_editor (DeskWindow *self,
       (id == 0 && consultation_id > 0 &&
        !desk_aid_editor_fill_from_consultation (editor, consultation_id, &error)))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      desk_window_add_toast (self, adw_toast_new (error->message));
       gtk_window_destroy (GTK_WINDOW (editor));
       return NULL;
     }
@@ -291,6 +338,101 @@ edit_aid_activated (GtkWidget  *widget,
   open_aid_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter), 0);
 }
 
+static void
+case_saved (DeskWindow     *self,
+            gint64          id,
+            gboolean        created,
+            DeskCaseEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Mediation case %s saved"),
+                                            desk_case_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_dashboard_page_reload (self->dashboard);
+}
+
+static void
+case_deleted (DeskWindow     *self,
+              gint64          id,
+              DeskCaseEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Mediation case %s deleted"),
+                                            desk_case_editor_get_number (editor));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  desk_dashboard_page_reload (self->dashboard);
+}
+
+static void
+present_case_editor (DeskWindow     *self,
+                     DeskCaseEditor *editor)
+{
+  g_signal_connect_object (editor, "saved", G_CALLBACK (case_saved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (case_deleted), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static DeskCaseEditor *
+open_case_editor (DeskWindow *self,
+                  gint64      id)
+{
+  DeskCaseEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+  editor = desk_case_editor_new (GTK_WINDOW (self), self->store);
+  if (id > 0 && !desk_case_editor_load (editor, id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return NULL;
+    }
+  present_case_editor (self, editor);
+  return editor;
+}
+
+/* A consultation saved with 引导人民调解 offers the case it leads to: the
+ * case's form, with the visitor and the summary carried over. */
+static void
+open_case_from_consultation (DeskConsultationEditor *consultation_editor,
+                             gint64                  consultation_id,
+                             gpointer                user_data)
+{
+  DeskWindow *self = DESK_WINDOW (user_data);
+  DeskCaseEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  editor = desk_case_editor_new_from_consultation (GTK_WINDOW (self), self->store,
+                                                   consultation_id, &error);
+  if (editor == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  present_case_editor (self, editor);
+}
+
+static void
+new_case_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_case_editor (DESK_WINDOW (widget), 0);
+}
+
+static void
+edit_case_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_case_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 /* The editor is a modal window rather than a page in the content pane:
  * the sidebar, the page shortcuts and a narrow window's folded leaflet
  * cannot take the clerk away from a half-typed record, and any page (the
@@ -307,7 +449,7 @@ open_consultation_editor (DeskWindow *self,
   editor = desk_consultation_editor_new (GTK_WINDOW (self), self->store);
   if (id > 0 && !desk_consultation_editor_load (editor, id, &error))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      desk_window_add_toast (self, adw_toast_new (error->message));
       gtk_window_destroy (GTK_WINDOW (editor));
       return NULL;
     }
@@ -316,6 +458,8 @@ open_consultation_editor (DeskWindow *self,
   g_signal_connect_object (editor, "deleted", G_CALLBACK (consultation_deleted), self,
                            G_CONNECT_SWAPPED);
   /* The editor lives no longer than this window, its parent. */
+  desk_consultation_editor_set_open_case_func (editor, open_case_from_consultation, self,
+                                               NULL);
   desk_consultation_editor_set_open_aid_func (editor, open_aid_from_consultation, self, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
@@ -347,9 +491,9 @@ screening_saved (DeskWindow          *self,
 {
   g_autofree char *what = desk_screening_editor_describe (editor);
 
-  adw_toast_overlay_add_toast (self->toasts,
-                               adw_toast_new_format (_("Screening record saved: %s"), what));
-  desk_dashboard_page_reload (self->dashboard);
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("Screening record saved: %s"), what));
+  records_changed (self);
 }
 
 static void
@@ -359,9 +503,9 @@ screening_deleted (DeskWindow          *self,
 {
   g_autofree char *what = desk_screening_editor_describe (editor);
 
-  adw_toast_overlay_add_toast (self->toasts,
-                               adw_toast_new_format (_("Screening record deleted: %s"), what));
-  desk_dashboard_page_reload (self->dashboard);
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("Screening record deleted: %s"), what));
+  records_changed (self);
 }
 
 static DeskScreeningEditor *
@@ -376,7 +520,7 @@ open_screening_editor (DeskWindow *self,
   editor = desk_screening_editor_new (GTK_WINDOW (self), self->store);
   if (id > 0 && !desk_screening_editor_load (editor, id, &error))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      desk_window_add_toast (self, adw_toast_new (error->message));
       gtk_window_destroy (GTK_WINDOW (editor));
       return NULL;
     }
@@ -404,13 +548,12 @@ edit_screening_activated (GtkWidget  *widget,
   open_screening_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
-/* An adviser or a month of services changed: the page and the dashboard
- * (which lists who falls short) count again. */
+/* An adviser or a month of services changed: the advisers page counts
+ * again, and so do the dashboard (who falls short) and the report. */
 static void
 advisers_changed (DeskWindow *self)
 {
-  desk_adviser_page_reload (self->adviser_page);
-  desk_dashboard_page_reload (self->dashboard);
+  records_changed (self);
 }
 
 static void
@@ -419,8 +562,8 @@ adviser_saved (DeskWindow        *self,
                gboolean           created,
                DeskAdviserEditor *editor)
 {
-  adw_toast_overlay_add_toast (self->toasts,
-                               adw_toast_new_format (_("Legal adviser %s saved"),
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("Legal adviser %s saved"),
                                                      desk_adviser_editor_get_name (editor)));
   advisers_changed (self);
 }
@@ -430,8 +573,8 @@ adviser_deleted (DeskWindow        *self,
                  gint64             id,
                  DeskAdviserEditor *editor)
 {
-  adw_toast_overlay_add_toast (self->toasts,
-                               adw_toast_new_format (_("Legal adviser %s deleted"),
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("Legal adviser %s deleted"),
                                                      desk_adviser_editor_get_name (editor)));
   advisers_changed (self);
 }
@@ -448,7 +591,7 @@ open_adviser_editor (DeskWindow *self,
   editor = desk_adviser_editor_new (GTK_WINDOW (self), self->store);
   if (id > 0 && !desk_adviser_editor_load (editor, id, &error))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      desk_window_add_toast (self, adw_toast_new (error->message));
       gtk_window_destroy (GTK_WINDOW (editor));
       return NULL;
     }
@@ -495,7 +638,7 @@ service_log_activated (GtkWidget  *widget,
   if (!desk_service_log_editor_show_month (editor, g_variant_get_int64 (parameter), year, month,
                                            &error))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      desk_window_add_toast (self, adw_toast_new (error->message));
       gtk_window_destroy (GTK_WINDOW (editor));
       return;
     }
@@ -532,6 +675,8 @@ new_record_activated (GtkWidget  *widget,
     return;
   if (g_strcmp0 (page, "consultations") == 0)
     gtk_widget_activate_action (widget, "win.new-consultation", NULL);
+  else if (g_strcmp0 (page, "cases") == 0)
+    gtk_widget_activate_action (widget, "win.new-case", NULL);
   else if (g_strcmp0 (page, "legal-aid") == 0)
     gtk_widget_activate_action (widget, "win.new-aid", NULL);
   else if (g_strcmp0 (page, "screenings") == 0)
@@ -559,13 +704,14 @@ has_record_action (DeskWindow *self,
   return FALSE;
 }
 
-/* A record the dashboard lists opens in its editor; a kind whose editor
- * this version lacks is named in a toast instead of opening nothing. */
+/* A record listed on the dashboard, behind a figure or in a check opens in
+ * its editor; a kind whose editor this version lacks is named in a toast
+ * instead of opening nothing. */
 static void
-dashboard_open_record (DeskWindow        *self,
-                       const char        *kind,
-                       gint64             id,
-                       DeskDashboardPage *page)
+open_record (DeskWindow *self,
+             const char *kind,
+             gint64      id,
+             GtkWidget  *page)
 {
   static const struct
   {
@@ -575,6 +721,7 @@ dashboard_open_record (DeskWindow        *self,
     { "consultation", "win.edit-consultation" },
     { "mediation_case", "win.edit-case" },
     { "legal_aid", "win.edit-aid" },
+    { "screening", "win.edit-screening" },
     { "adviser", "win.edit-adviser" },
   };
   g_autofree char *what = NULL;
@@ -586,11 +733,23 @@ dashboard_open_record (DeskWindow        *self,
         return;
       }
 
-  what = desk_dashboard_page_describe_record (page, kind, id);
-  adw_toast_overlay_add_toast (self->toasts,
-                               adw_toast_new_format (_("%s cannot be opened: this version has "
-                                                       "no editor for it yet."),
-                                                     what != NULL ? what : kind));
+  if (DESK_IS_REPORT_PAGE (page))
+    what = desk_report_page_describe_record (DESK_REPORT_PAGE (page), kind, id);
+  else if (DESK_IS_DASHBOARD_PAGE (page))
+    what = desk_dashboard_page_describe_record (DESK_DASHBOARD_PAGE (page), kind, id);
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("%s cannot be opened: this version has "
+                                                 "no editor for it yet."),
+                                               what != NULL ? what : kind));
+}
+
+/* Records were written: what the pages show may have moved. */
+static void
+records_changed (DeskWindow *self)
+{
+  desk_dashboard_page_reload (self->dashboard);
+  desk_report_page_reload (self->report_page);
+  desk_adviser_page_reload (self->adviser_page);
 }
 
 static void
@@ -629,6 +788,7 @@ show_main (DeskWindow *self)
   update_station (self);
   desk_dashboard_page_set_store (self->dashboard, self->store);
   desk_adviser_page_set_store (self->adviser_page, self->store);
+  desk_report_page_set_store (self->report_page, self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
   update_actions (self);
@@ -641,7 +801,7 @@ static void
 setup_created (DeskWindow    *self,
                DeskSetupView *view)
 {
-  g_set_object (&self->store, desk_setup_view_get_store (view));
+  set_store (self, desk_setup_view_get_store (view));
   show_main (self);
 }
 
@@ -649,6 +809,7 @@ static void
 open_ledger (DeskWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
   g_autofree char *message = NULL;
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
@@ -658,16 +819,18 @@ open_ledger (DeskWindow *self)
       return;
     }
 
-  self->store = desk_store_open (self->path, DESK_STORE_OPEN_DEFAULT, &error);
-  if (self->store == NULL)
+  store = desk_store_open (self->path, DESK_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
     {
-      message = g_strdup_printf (_("%s\n\nFile: %s\nTo restore a backup, close the program and "
-                                   "run “legaldesk-cli restore --input BACKUP”."),
+      message = g_strdup_printf (_("%s\n\nFile: %s\nRestore a backup to go on working: the "
+                                   "file above is kept aside, not deleted."),
                                  error->message, self->path);
       adw_status_page_set_description (self->error_status, message);
       gtk_stack_set_visible_child_name (self->mode_stack, "error");
+      update_actions (self);
       return;
     }
+  set_store (self, store);
   show_main (self);
 }
 
@@ -693,8 +856,9 @@ preferences_changed (DeskWindow *self)
   if (self->store == NULL)
     return;
   update_station (self);
-  /* time limits, the report's due day and holidays move what is due */
-  desk_dashboard_page_reload (self->dashboard);
+  /* time limits, the report's due day, code tables and holidays move what
+   * is due and the figures */
+  records_changed (self);
 }
 
 static void
@@ -753,6 +917,10 @@ desk_window_dispose (GObject *object)
       gtk_window_destroy (GTK_WINDOW (self->preferences));
       self->preferences = NULL;
     }
+  if (self->data_io != NULL)
+    desk_data_io_detach (self->data_io);
+  g_clear_object (&self->data_io);
+  g_clear_object (&self->last_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
@@ -768,6 +936,32 @@ desk_window_finalize (GObject *object)
 }
 
 static void
+desk_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DeskWindow *self = DESK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+data_io_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  desk_data_io_activate (DESK_WINDOW (widget)->data_io, action_name, parameter);
+}
+
+static void
 desk_window_class_init (DeskWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -776,7 +970,29 @@ desk_window_class_init (DeskWindowClass *klass)
 
   object_class->dispose = desk_window_dispose;
   object_class->finalize = desk_window_finalize;
+  object_class->get_property = desk_window_get_property;
   window_class->close_request = desk_window_close_request;
+
+  /**
+   * DeskWindow:store:
+   *
+   * The open ledger, or %NULL while there is none (setup, a ledger that
+   * cannot be opened, a restore under way).  Pages that keep the store
+   * follow this: a restore replaces it.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DESK_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DeskWindow::reload:
+   *
+   * The records changed behind the pages' back (an import, a restore): the
+   * pages read again what they show.
+   */
+  signals[RELOAD] = g_signal_new ("reload", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (DESK_TYPE_SETUP_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -808,6 +1024,8 @@ desk_window_class_init (DeskWindowClass *klass)
                                    new_consultation_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-consultation", "x",
                                    edit_consultation_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-case", "x", edit_case_activated);
   gtk_widget_class_install_action (widget_class, "win.new-aid", NULL, new_aid_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-aid", "x", edit_aid_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -823,6 +1041,8 @@ desk_window_class_init (DeskWindowClass *klass)
                                    service_log_activated);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, service_log_key,
                                 NULL);
+
+  desk_data_io_install_actions (widget_class, data_io_activated);
 }
 
 static void
@@ -832,6 +1052,7 @@ desk_window_init (DeskWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->data_io = desk_data_io_new (self);
   /* Until a ledger is open there is nothing to set. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
 
@@ -854,7 +1075,14 @@ desk_window_init (DeskWindow *self)
         {
           page = desk_dashboard_page_new ();
           self->dashboard = DESK_DASHBOARD_PAGE (page);
-          g_signal_connect_object (page, "open-record", G_CALLBACK (dashboard_open_record),
+          g_signal_connect_object (page, "open-record", G_CALLBACK (open_record),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      else if (g_strcmp0 (pages[i].name, "report") == 0)
+        {
+          page = desk_report_page_new ();
+          self->report_page = DESK_REPORT_PAGE (page);
+          g_signal_connect_object (page, "open-record", G_CALLBACK (open_record),
                                    self, G_CONNECT_SWAPPED);
         }
       else if (g_strcmp0 (pages[i].name, "advisers") == 0)
@@ -902,4 +1130,96 @@ desk_window_get_mode (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->mode_stack);
+}
+
+/**
+ * desk_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast over the window.
+ */
+void
+desk_window_add_toast (DeskWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  g_set_object (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/**
+ * desk_window_get_last_toast:
+ *
+ * Returns: (transfer none) (nullable): the toast shown last, for tests.
+ */
+AdwToast *
+desk_window_get_last_toast (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->last_toast;
+}
+
+/**
+ * desk_window_reload:
+ *
+ * Tells the pages that the records changed (emits "reload").
+ */
+void
+desk_window_reload (DeskWindow *self)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  if (self->store != NULL)
+    {
+      update_station (self);
+      desk_dashboard_page_reload (self->dashboard);
+    }
+  g_signal_emit (self, signals[RELOAD], 0);
+}
+
+/**
+ * desk_window_close_ledger:
+ *
+ * Closes the window's connection to the ledger, for a restore, which must
+ * find the file closed.  The preferences close with it; the pages stay
+ * but cannot be used until desk_window_reopen_ledger().
+ */
+void
+desk_window_close_ledger (DeskWindow *self)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  if (self->preferences != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->preferences));
+  set_store (self, NULL);
+  desk_dashboard_page_set_store (self->dashboard, NULL);
+  desk_adviser_page_set_store (self->adviser_page, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
+  update_actions (self);
+}
+
+/**
+ * desk_window_reopen_ledger:
+ *
+ * Opens the window's ledger file again (after a restore, or after a
+ * restore that was refused) and tells the pages to reload.  When the file
+ * cannot be opened the window says why, as at start.
+ *
+ * Returns: %TRUE when the ledger is open again
+ */
+gboolean
+desk_window_reopen_ledger (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+
+  set_store (self, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), TRUE);
+  open_ledger (self);
+  update_actions (self);
+  if (self->store == NULL)
+    return FALSE;
+  desk_window_reload (self);
+  return TRUE;
 }

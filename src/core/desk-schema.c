@@ -14,6 +14,7 @@
 #include "desk-codes.h"
 #include "desk-core-resources.h"
 #include "desk-schema.h"
+#include "desk-search.h"
 
 #define SCHEMA_RESOURCE "/io/github/legaldesk/LegalDesk/core/schema/"
 
@@ -21,6 +22,7 @@
 static const char *const migrations[] = {
   "001-initial.sql",
   "002-report-history.sql",
+  "003-search.sql",
 };
 
 /* Tables a ledger of the latest schema must have. */
@@ -66,6 +68,9 @@ desk_schema_migrate_to (DeskStore  *store,
   gsize len;
 
   if (sql == NULL)
+    return FALSE;
+  /* A migration may create a table with our tokenizer, or fill one. */
+  if (!desk_schema_register_functions (store, error))
     return FALSE;
   text = g_strndup (g_bytes_get_data (sql, &len), g_bytes_get_size (sql));
   if (!desk_store_exec (store, text, error))
@@ -121,7 +126,7 @@ gboolean
 desk_schema_register_functions (DeskStore  *store,
                                 GError    **error)
 {
-  return TRUE;
+  return desk_search_register (store, error);
 }
 
 typedef struct
