@@ -489,3 +489,73 @@ desk_form_describe_person (const DeskPerson *person,
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
+
+/* A count beyond this is a slip of the keyboard, not a month's work. */
+#define MAX_COUNT 99999
+
+/**
+ * desk_form_parse_count:
+ * @field: the field's label, for the message
+ * @value: (out): the count
+ *
+ * Reads a count as typed into a form: empty is 0 (a clerk leaves the
+ * columns of what did not happen blank), full-width digits are read as
+ * digits; a negative number or anything else is a field error of @field.
+ */
+gboolean
+desk_form_parse_count (const char  *text,
+                       const char  *field,
+                       int         *value,
+                       GError     **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *typed = NULL;
+  gboolean negative = FALSE;
+  gint64 n = 0;
+
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  typed = g_strstrip (g_strdup (text ? text : ""));
+  for (const char *p = typed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF10 && c <= 0xFF19)   /* ０-９ */
+        c = '0' + (c - 0xFF10);
+      else if (c == 0xFF0D || c == 0x2212)   /* －, − */
+        c = '-';
+      g_string_append_unichar (digits, c);
+    }
+  if (digits->len == 0)
+    {
+      *value = 0;
+      return TRUE;
+    }
+  if (digits->str[0] == '-' && digits->len > 1)
+    negative = TRUE;
+  for (const char *p = digits->str + (negative ? 1 : 0); *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        {
+          desk_set_field_error (error, field,
+                                _("“%s” is not a whole number; write 0 or more"), typed);
+          return FALSE;
+        }
+      if (n <= MAX_COUNT)
+        n = n * 10 + (*p - '0');
+    }
+  if (negative)
+    {
+      desk_set_field_error (error, field, _("cannot be negative; write 0 for none"));
+      return FALSE;
+    }
+  if (n > MAX_COUNT)
+    {
+      desk_set_field_error (error, field, _("%s is too large for a count; check the number"),
+                            typed);
+      return FALSE;
+    }
+  *value = (int) n;
+  return TRUE;
+}

@@ -42,4 +42,9 @@ char     *desk_form_describe_person      (const DeskPerson   *person,
                                           const char         *village,
                                           const char         *today);
 
+gboolean  desk_form_parse_count          (const char         *text,
+                                          const char         *field,
+                                          int                *value,
+                                          GError            **error);
+
 G_END_DECLS

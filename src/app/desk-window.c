@@ -16,13 +16,18 @@
 
 #include <glib/gi18n.h>
 
-#include "desk-case-editor.h"
+#include "desk-adviser-editor.h"
+#include "desk-adviser-page.h"
 #include "desk-aid-editor.h"
+#include "desk-case-editor.h"
 #include "desk-consultation-editor.h"
 #include "desk-dashboard-page.h"
 #include "desk-data-io.h"
+#include "desk-date.h"
 #include "desk-preferences-window.h"
 #include "desk-report-page.h"
+#include "desk-screening-editor.h"
+#include "desk-service-log.h"
 #include "desk-settings.h"
 #include "desk-setup-view.h"
 #include "desk-window.h"
@@ -45,6 +50,7 @@ struct _DeskWindow
   GtkListBox           *sidebar;
   GtkStack             *pages;
   DeskDashboardPage    *dashboard;
+  DeskAdviserPage      *adviser_page;
   DeskReportPage       *report_page;
 
   DeskPreferencesWindow *preferences;   /* weak: while open */
@@ -188,6 +194,11 @@ update_actions (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-aid", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-aid", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-screening", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-screening", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-adviser", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-adviser", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.service-log", open);
   if (self->data_io != NULL)
     desk_data_io_update_actions (self->data_io);
 }
@@ -470,6 +481,187 @@ edit_consultation_activated (GtkWidget  *widget,
   open_consultation_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* ---- screenings, advisers and their service log ---- */
+
+static void
+screening_saved (DeskWindow          *self,
+                 gint64               id,
+                 gboolean             created,
+                 DeskScreeningEditor *editor)
+{
+  g_autofree char *what = desk_screening_editor_describe (editor);
+
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("Screening record saved: %s"), what));
+  records_changed (self);
+}
+
+static void
+screening_deleted (DeskWindow          *self,
+                   gint64               id,
+                   DeskScreeningEditor *editor)
+{
+  g_autofree char *what = desk_screening_editor_describe (editor);
+
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("Screening record deleted: %s"), what));
+  records_changed (self);
+}
+
+static DeskScreeningEditor *
+open_screening_editor (DeskWindow *self,
+                       gint64      id)
+{
+  DeskScreeningEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+  editor = desk_screening_editor_new (GTK_WINDOW (self), self->store);
+  if (id > 0 && !desk_screening_editor_load (editor, id, &error))
+    {
+      desk_window_add_toast (self, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return NULL;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (screening_saved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (screening_deleted), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+new_screening_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  open_screening_editor (DESK_WINDOW (widget), 0);
+}
+
+static void
+edit_screening_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  open_screening_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* An adviser or a month of services changed: the advisers page counts
+ * again, and so do the dashboard (who falls short) and the report. */
+static void
+advisers_changed (DeskWindow *self)
+{
+  records_changed (self);
+}
+
+static void
+adviser_saved (DeskWindow        *self,
+               gint64             id,
+               gboolean           created,
+               DeskAdviserEditor *editor)
+{
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("Legal adviser %s saved"),
+                                                     desk_adviser_editor_get_name (editor)));
+  advisers_changed (self);
+}
+
+static void
+adviser_deleted (DeskWindow        *self,
+                 gint64             id,
+                 DeskAdviserEditor *editor)
+{
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("Legal adviser %s deleted"),
+                                                     desk_adviser_editor_get_name (editor)));
+  advisers_changed (self);
+}
+
+static DeskAdviserEditor *
+open_adviser_editor (DeskWindow *self,
+                     gint64      id)
+{
+  DeskAdviserEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+  editor = desk_adviser_editor_new (GTK_WINDOW (self), self->store);
+  if (id > 0 && !desk_adviser_editor_load (editor, id, &error))
+    {
+      desk_window_add_toast (self, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return NULL;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (adviser_saved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (adviser_deleted), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+new_adviser_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_adviser_editor (DESK_WINDOW (widget), 0);
+}
+
+static void
+edit_adviser_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  open_adviser_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* The month's services of one adviser (@parameter; 0: the first of the
+ * register), this month. */
+static void
+service_log_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskServiceLogEditor *editor;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = desk_today ();
+  int year, month, day;
+
+  if (self->store == NULL || !desk_date_to_ymd (today, &year, &month, &day))
+    return;
+  editor = desk_service_log_editor_new (GTK_WINDOW (self), self->store);
+  if (!desk_service_log_editor_show_month (editor, g_variant_get_int64 (parameter), year, month,
+                                           &error))
+    {
+      desk_window_add_toast (self, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (advisers_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* Ctrl+L on the advisers page: the service log.  Elsewhere the key is
+ * left free. */
+static gboolean
+service_log_key (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  if (g_strcmp0 (desk_window_get_mode (self), "main") != 0 ||
+      g_strcmp0 (desk_window_get_page (self), "advisers") != 0)
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.service-log", "x", (gint64) 0);
+}
+
 /* Ctrl+N: a new record of the kind the page shown lists. */
 static void
 new_record_activated (GtkWidget  *widget,
@@ -487,6 +679,10 @@ new_record_activated (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.new-case", NULL);
   else if (g_strcmp0 (page, "legal-aid") == 0)
     gtk_widget_activate_action (widget, "win.new-aid", NULL);
+  else if (g_strcmp0 (page, "screenings") == 0)
+    gtk_widget_activate_action (widget, "win.new-screening", NULL);
+  else if (g_strcmp0 (page, "advisers") == 0)
+    gtk_widget_activate_action (widget, "win.new-adviser", NULL);
 }
 
 /* Whether the window has the action @name taking a record id ("x"). */
@@ -553,6 +749,7 @@ records_changed (DeskWindow *self)
 {
   desk_dashboard_page_reload (self->dashboard);
   desk_report_page_reload (self->report_page);
+  desk_adviser_page_reload (self->adviser_page);
 }
 
 static void
@@ -590,6 +787,7 @@ show_main (DeskWindow *self)
 
   update_station (self);
   desk_dashboard_page_set_store (self->dashboard, self->store);
+  desk_adviser_page_set_store (self->adviser_page, self->store);
   desk_report_page_set_store (self->report_page, self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
@@ -832,6 +1030,17 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-aid", "x", edit_aid_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-record", NULL);
+  gtk_widget_class_install_action (widget_class, "win.new-screening", NULL,
+                                   new_screening_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-screening", "x",
+                                   edit_screening_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-adviser", NULL, new_adviser_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-adviser", "x",
+                                   edit_adviser_activated);
+  gtk_widget_class_install_action (widget_class, "win.service-log", "x",
+                                   service_log_activated);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, service_log_key,
+                                NULL);
 
   desk_data_io_install_actions (widget_class, data_io_activated);
 }
@@ -875,6 +1084,11 @@ desk_window_init (DeskWindow *self)
           self->report_page = DESK_REPORT_PAGE (page);
           g_signal_connect_object (page, "open-record", G_CALLBACK (open_record),
                                    self, G_CONNECT_SWAPPED);
+        }
+      else if (g_strcmp0 (pages[i].name, "advisers") == 0)
+        {
+          page = desk_adviser_page_new ();
+          self->adviser_page = DESK_ADVISER_PAGE (page);
         }
       else
         page = make_placeholder (&pages[i]);
@@ -981,6 +1195,7 @@ desk_window_close_ledger (DeskWindow *self)
     gtk_window_destroy (GTK_WINDOW (self->preferences));
   set_store (self, NULL);
   desk_dashboard_page_set_store (self->dashboard, NULL);
+  desk_adviser_page_set_store (self->adviser_page, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
   update_actions (self);
 }
