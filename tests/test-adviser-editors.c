@@ -7,7 +7,6 @@
  * under the grid, the page's rows) and what the ledger holds afterwards. */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -23,6 +22,7 @@
 #include "desk-screening-editor.h"
 #include "desk-screening.h"
 #include "desk-service-log.h"
+#include "desk-test-gui.h"
 #include "desk-test-util.h"
 #include "desk-window.h"
 
@@ -41,187 +41,11 @@ typedef struct
 
 /* ---- widgets and the main loop ------------------------------------------ */
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-named (gpointer    root,
-       const char *name)
-{
-  GtkWidget *widget = find_named (GTK_WIDGET (root), name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  iterate ();
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-}
-
-static void
-answer (const char *response)
-{
-  AdwMessageDialog *dialog = find_dialog ();
-
-  g_assert_nonnull (dialog);
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
-  iterate ();
-}
-
-static void
-type_into (gpointer    root,
-           const char *name,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (named (root, name)), text);
-  iterate ();
-}
-
-static void
-press_enter (gpointer    root,
-             const char *name)
-{
-  g_signal_emit_by_name (named (root, name), "activate");
-  iterate ();
-}
-
-static const char *
-text_of (gpointer    root,
-         const char *name)
-{
-  GtkWidget *widget = named (root, name);
-
-  if (GTK_IS_LABEL (widget))
-    return gtk_label_get_text (GTK_LABEL (widget));
-  return gtk_editable_get_text (GTK_EDITABLE (widget));
-}
-
-static void
-choose (gpointer    root,
-        const char *name,
-        const char *label)
-{
-  GtkDropDown *drop_down = GTK_DROP_DOWN (named (root, name));
-  guint position = desk_form_drop_down_find (drop_down, label);
-
-  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
-  gtk_drop_down_set_selected (drop_down, position);
-  iterate ();
-}
-
-static char *
-chosen (gpointer    root,
-        const char *name)
-{
-  GtkStringObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (named (root, name)));
-
-  return item ? g_strdup (gtk_string_object_get_string (item)) : NULL;
-}
-
-/* A choice typed into the drop-down's search, taken with Enter. */
-static void
-type_choice (gpointer    root,
-             const char *name,
-             const char *typed)
-{
-  GtkDropDown *drop_down = GTK_DROP_DOWN (named (root, name));
-  GtkWidget *search = desk_form_drop_down_get_search_entry (drop_down);
-
-  g_assert_nonnull (search);
-  gtk_editable_set_text (GTK_EDITABLE (search), typed);
-  iterate ();
-  g_signal_emit_by_name (search, "activate");
-  iterate ();
-}
-
-static gboolean
-shows_error (gpointer    root,
-             const char *field,
-             const char *error_label)
-{
-  return gtk_widget_has_css_class (named (root, field), "error") &&
-         gtk_widget_get_visible (named (root, error_label)) &&
-         *text_of (root, error_label) != '\0';
-}
-
 static gboolean
 is_marked (gpointer    root,
            const char *field)
 {
   return gtk_widget_has_css_class (named (root, field), "error");
-}
-
-static gboolean
-has_focus_in (gpointer    window,
-              const char *name)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-  GtkWidget *widget = named (window, name);
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 /* What pressing @accelerator on @widget does through the shortcut bound
@@ -259,7 +83,7 @@ press_shortcut (gpointer    widget,
 
 /* A key as the widget's key controllers see it. */
 static gboolean
-press_key (gpointer    root,
+key_press (gpointer    root,
            const char *name,
            guint       keyval)
 {
@@ -299,20 +123,6 @@ query_text (Fixture    *f,
             const char *sql)
 {
   return desk_test_query_text (f->store, sql);
-}
-
-static gint64
-add_village (DeskStore  *store,
-             const char *name)
-{
-  g_autoptr(DeskVillage) village = desk_village_new ();
-  g_autoptr(GError) error = NULL;
-
-  village->name = g_strdup (name);
-  village->kind = g_strdup ("村");
-  desk_village_create (store, village, &error);
-  g_assert_no_error (error);
-  return village->id;
 }
 
 static gint64
@@ -451,7 +261,7 @@ test_screening_by_typing (Fixture       *f,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "登记矛盾纠纷排查");
   /* Today, no committee chosen yet (there are two), no village. */
   g_assert_cmpstr (text_of (editor, "date"), ==, "2026-11-23");
-  g_assert_true (has_focus_in (editor, "date"));
+  g_assert_true (has_focus_in (editor, editor, "date"));
   village = chosen (editor, "village");
   g_assert_cmpstr (village, ==, "未填");
 
@@ -459,21 +269,21 @@ test_screening_by_typing (Fixture       *f,
   type_into (editor, "date", "11-05");
   press_enter (editor, "date");
   g_assert_cmpstr (text_of (editor, "date"), ==, "2026-11-05");
-  g_assert_true (has_focus_in (editor, "committee"));
+  g_assert_true (has_focus_in (editor, editor, "committee"));
 
   /* A village committee: its village follows, and Enter goes on. */
   type_choice (editor, "committee", "东坪");
   g_clear_pointer (&village, g_free);
   village = chosen (editor, "village");
   g_assert_cmpstr (village, ==, "东坪村");
-  g_assert_true (has_focus_in (editor, "village"));
+  g_assert_true (has_focus_in (editor, editor, "village"));
 
   type_into (editor, "screener", "李明、张华");
   press_enter (editor, "screener");
-  g_assert_true (has_focus_in (editor, "found"));
+  g_assert_true (has_focus_in (editor, editor, "found"));
   type_into (editor, "found", "3");
   press_enter (editor, "found");
-  g_assert_true (has_focus_in (editor, "prevented"));
+  g_assert_true (has_focus_in (editor, editor, "prevented"));
 
   /* A negative count is refused beside its field, and Enter stays. */
   type_into (editor, "prevented", "-1");
@@ -481,7 +291,7 @@ test_screening_by_typing (Fixture       *f,
   press_enter (editor, "prevented");
   g_assert_true (shows_error (editor, "prevented", "prevented-error"));
   g_assert_cmpstr (text_of (editor, "prevented-error"), ==, "不能为负数；没有请填0");
-  g_assert_true (has_focus_in (editor, "prevented"));
+  g_assert_true (has_focus_in (editor, editor, "prevented"));
   /* Saving is refused too, with nothing written and nothing lost. */
   activate (editor, "editor.save");
   g_assert_true (find_toplevel (DESK_TYPE_SCREENING_EDITOR) == editor);
@@ -623,22 +433,22 @@ test_adviser_with_villages (Fixture       *f,
   gint64 id;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "新建法律顾问");
-  g_assert_true (has_focus_in (editor, "name"));
+  g_assert_true (has_focus_in (editor, editor, "name"));
   g_assert_cmpstr (text_of (editor, "term-from"), ==, "2026-11-23");
 
   type_into (editor, "name", "王明");
   press_enter (editor, "name");
-  g_assert_true (has_focus_in (editor, "sex"));
+  g_assert_true (has_focus_in (editor, editor, "sex"));
   type_choice (editor, "sex", "男");
-  g_assert_true (has_focus_in (editor, "phone"));
+  g_assert_true (has_focus_in (editor, editor, "phone"));
   type_into (editor, "phone", "1380013800");
   press_enter (editor, "phone");
   g_assert_true (shows_error (editor, "phone", "phone-error"));
   type_into (editor, "phone", "13800138000");
   g_assert_false (shows_error (editor, "phone", "phone-error"));
-  g_assert_true (has_focus_in (editor, "practice"));
+  g_assert_true (has_focus_in (editor, editor, "practice"));
   type_choice (editor, "practice", "律师");
-  g_assert_true (has_focus_in (editor, "institution"));
+  g_assert_true (has_focus_in (editor, editor, "institution"));
   type_into (editor, "institution", "江西青山律师事务所");
   press_enter (editor, "institution");
 
@@ -649,7 +459,7 @@ test_adviser_with_villages (Fixture       *f,
   g_assert_cmpstr (text_of (editor, "licence-error"), ==, "律师执业证号应为17位数字，已输入16位");
   type_into (editor, "licence", "13604201810123456");
   g_assert_false (shows_error (editor, "licence", "licence-error"));
-  g_assert_true (has_focus_in (editor, "term-from"));
+  g_assert_true (has_focus_in (editor, editor, "term-from"));
   type_into (editor, "term-from", "20260101");
   press_enter (editor, "term-from");
   g_assert_cmpstr (text_of (editor, "term-from"), ==, "2026-01-01");
@@ -661,9 +471,9 @@ test_adviser_with_villages (Fixture       *f,
   /* Two villages, from the start of the term. */
   activate (editor, "editor.add-assignment");
   g_assert_cmpstr (text_of (editor, "assignment-from-0"), ==, "2026-01-01");
-  g_assert_true (has_focus_in (editor, "assignment-village-0"));
+  g_assert_true (has_focus_in (editor, editor, "assignment-village-0"));
   type_choice (editor, "assignment-village-0", "东坪");
-  g_assert_true (has_focus_in (editor, "assignment-from-0"));
+  g_assert_true (has_focus_in (editor, editor, "assignment-from-0"));
   activate (editor, "editor.add-assignment");
   type_choice (editor, "assignment-village-1", "西岭");
   g_assert_cmpstr (text_of (editor, "assignment-state-1"), ==, "服务中");
@@ -721,7 +531,7 @@ test_adviser_with_villages (Fixture       *f,
   g_assert_true (find_toplevel (DESK_TYPE_ADVISER_EDITOR) == editor);
   g_assert_true (gtk_widget_get_visible (named (editor, "editor-message")));
   g_assert_cmpint (count (f, "SELECT count(*) FROM adviser_assignments"), ==, 2);
-  g_assert_true (has_focus_in (editor, "assignment-from-2"));
+  g_assert_true (has_focus_in (editor, editor, "assignment-from-2"));
 
   /* Corrected: it was 东坪村 taken up again, after the handover; the
    * message goes as soon as the row is right. */
@@ -768,7 +578,7 @@ test_adviser_refusals (Fixture       *f,
   g_assert_true (shows_error (editor, "practice", "practice-error"));
   g_assert_true (shows_error (editor, "institution", "institution-error"));
   g_assert_true (shows_error (editor, "term-from", "term-from-error"));
-  g_assert_true (has_focus_in (editor, "name"));
+  g_assert_true (has_focus_in (editor, editor, "name"));
 
   /* A term that ends before it starts. */
   type_into (editor, "name", "陈静");
@@ -852,7 +662,7 @@ test_service_log_grid (Fixture       *f,
   text = chosen (editor, "service-mode-0");
   g_assert_cmpstr (text, ==, "实地");
   g_clear_pointer (&text, g_free);
-  g_assert_true (has_focus_in (editor, "service-date-0"));
+  g_assert_true (has_focus_in (editor, editor, "service-date-0"));
   g_assert_cmpstr (text_of (editor, "service-status"), ==, "未达标：还差 1 次 / 4 小时");
   /* The villages of the adviser that day come first; others are marked. */
   {
@@ -871,29 +681,29 @@ test_service_log_grid (Fixture       *f,
   type_into (editor, "service-date-0", "3");
   press_enter (editor, "service-date-0");
   g_assert_cmpstr (text_of (editor, "service-date-0"), ==, "2026-11-03");
-  g_assert_true (has_focus_in (editor, "service-village-0"));
+  g_assert_true (has_focus_in (editor, editor, "service-village-0"));
   /* Enter on a list not opened moves on, keeping the choice offered. */
-  g_assert_true (press_key (editor, "service-village-0", GDK_KEY_Return));
-  g_assert_true (has_focus_in (editor, "service-mode-0"));
+  g_assert_true (key_press (editor, "service-village-0", GDK_KEY_Return));
+  g_assert_true (has_focus_in (editor, editor, "service-mode-0"));
   text = chosen (editor, "service-village-0");
   g_assert_cmpstr (text, ==, "东坪村");
   g_clear_pointer (&text, g_free);
   /* or after the choice typed into its search */
   type_choice (editor, "service-mode-0", "");
-  g_assert_true (has_focus_in (editor, "service-hours-0"));
+  g_assert_true (has_focus_in (editor, editor, "service-hours-0"));
   type_into (editor, "service-hours-0", "2");
   press_enter (editor, "service-hours-0");
-  g_assert_true (has_focus_in (editor, "service-count-0-0"));
+  g_assert_true (has_focus_in (editor, editor, "service-count-0-0"));
   type_into (editor, "service-count-0-0", "3");
   press_enter (editor, "service-count-0-0");
   for (int i = 1; i < 10; i++)
     {
       g_autofree char *name = g_strdup_printf ("service-count-%d-0", i);
 
-      g_assert_true (has_focus_in (editor, name));
+      g_assert_true (has_focus_in (editor, editor, name));
       press_enter (editor, name);
     }
-  g_assert_true (has_focus_in (editor, "service-notes-0"));
+  g_assert_true (has_focus_in (editor, editor, "service-notes-0"));
   type_into (editor, "service-notes-0", "走访农户");
   g_assert_cmpstr (text_of (editor, "service-status"), ==, "未达标：还差 2 小时");
 
@@ -901,7 +711,7 @@ test_service_log_grid (Fixture       *f,
    * mode. */
   press_enter (editor, "service-notes-0");
   g_assert_cmpuint (desk_service_log_editor_get_n_rows (editor), ==, 2);
-  g_assert_true (has_focus_in (editor, "service-date-1"));
+  g_assert_true (has_focus_in (editor, editor, "service-date-1"));
   g_assert_cmpstr (text_of (editor, "service-date-1"), ==, "2026-11-04");
   text = chosen (editor, "service-village-1");
   g_assert_cmpstr (text, ==, "东坪村");
@@ -925,7 +735,7 @@ test_service_log_grid (Fixture       *f,
   activate (editor, "editor.save");
   g_assert_cmpstr (text_of (editor, "editor-message"), ==,
                    "有 1 行需要改正（已用红色标出），没有保存任何记录。");
-  g_assert_true (has_focus_in (editor, "service-hours-1"));
+  g_assert_true (has_focus_in (editor, editor, "service-hours-1"));
   g_assert_cmpint (count (f, "SELECT count(*) FROM adviser_services"), ==, 1);
   g_assert_true (desk_service_log_editor_get_modified (editor));
   /* Corrected, the mark goes as it is typed. */
@@ -1188,26 +998,11 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("LEGALDESK_LOCALEDIR");
   int status;
 
-  desk_test_init (&argc, &argv);
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (!gtk_init_check ())
-    {
-      /* TAP: a skip, not a failure, where no display exists.  CI runs
-       * the suite under Xvfb, where this never happens. */
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = desk_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = start_app (&argc, &argv);
+  if (app == NULL)
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/adviser-editors/" path, Fixture, NULL, fixture_set_up, func, \

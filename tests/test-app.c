@@ -2,7 +2,6 @@
  * ledger and shows the station. */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 #include <adwaita.h>
@@ -10,6 +9,7 @@
 
 #include "desk-application.h"
 #include "desk-settings.h"
+#include "desk-test-gui.h"
 #include "desk-test-util.h"
 #include "desk-window.h"
 
@@ -55,27 +55,6 @@ test_window_explains_damaged_ledger (void)
   g_assert_null (desk_window_get_store (window));
   g_assert_cmpstr (desk_window_get_mode (window), ==, "error");
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type,
-                 const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (title == NULL ||
-           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0))
-        return child;
-      found = find_descendant (child, type, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* First start: the file does not exist; the setup asks for the station,
@@ -220,26 +199,11 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("LEGALDESK_LOCALEDIR");
   int status;
 
-  desk_test_init (&argc, &argv);
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (!gtk_init_check ())
-    {
-      /* TAP: a skip, not a failure, where no display exists.  CI runs
-       * the suite under Xvfb, where this never happens. */
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = desk_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = start_app (&argc, &argv);
+  if (app == NULL)
+    return 0;
 
   g_test_add_func ("/app/window-shows-station", test_window_shows_station);
   g_test_add_func ("/app/window-explains-damaged-ledger", test_window_explains_damaged_ledger);

@@ -5,7 +5,6 @@
  * an empty ledger says that nothing is due. */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -21,6 +20,7 @@
 #include "desk-legal-aid.h"
 #include "desk-mediation.h"
 #include "desk-settings.h"
+#include "desk-test-gui.h"
 #include "desk-test-util.h"
 #include "desk-window.h"
 
@@ -48,60 +48,6 @@ typedef struct
 } Fixture;
 
 /* Widgets and the main loop */
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-named (gpointer    root,
-       const char *name)
-{
-  GtkWidget *widget = find_named (GTK_WIDGET (root), name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* Whether a label showing @text is somewhere under @root (a toast). */
 static gboolean
@@ -955,28 +901,13 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("LEGALDESK_LOCALEDIR");
   int status;
 
   /* a Monday, after a holiday on Thursday */
   g_setenv ("LEGALDESK_TODAY", "2026-11-23", TRUE);
-  desk_test_init (&argc, &argv);
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (!gtk_init_check ())
-    {
-      /* TAP: a skip, not a failure, where no display exists.  CI runs
-       * the suite under Xvfb, where this never happens. */
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = desk_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = start_app (&argc, &argv);
+  if (app == NULL)
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/dashboard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

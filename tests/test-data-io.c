@@ -5,7 +5,6 @@
  * file chooser is needed. */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +18,7 @@
 #include "desk-import-window.h"
 #include "desk-import.h"
 #include "desk-settings.h"
+#include "desk-test-gui.h"
 #include "desk-test-util.h"
 #include "desk-window.h"
 
@@ -30,13 +30,6 @@ typedef struct
   DeskWindow *window;
   guint       reloads;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean timed_out;
 
@@ -60,23 +53,6 @@ time_out (gpointer data)
     g_assert_true (cond); \
     iterate (); \
   } G_STMT_END
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
-  return found;
-}
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -168,23 +144,10 @@ last_toast (Fixture *fixture)
   return title != NULL ? title : "";
 }
 
-/* What a click on a message dialog's button does: close, then respond. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  g_object_ref (dialog);
-  gtk_window_close (GTK_WINDOW (dialog));
-  adw_message_dialog_response (dialog, response);
-  g_object_unref (dialog);
-  iterate ();
-}
-
 static AdwMessageDialog *
 message_dialog (void)
 {
-  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  return ADW_MESSAGE_DIALOG (last_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static char *
@@ -238,8 +201,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   iterate ();
-  g_assert_null (find_toplevel (DESK_TYPE_IMPORT_WINDOW));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (last_toplevel (DESK_TYPE_IMPORT_WINDOW));
+  g_assert_null (last_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_free (fixture->path);
 }
 
@@ -262,11 +225,11 @@ open_import (Fixture           *fixture,
 {
   DeskImportWindow *window;
 
-  g_assert_null (find_toplevel (DESK_TYPE_IMPORT_WINDOW));
+  g_assert_null (last_toplevel (DESK_TYPE_IMPORT_WINDOW));
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window),
                                                      "win.import-paths",
                                                      g_variant_new_strv (paths, -1)));
-  window = DESK_IMPORT_WINDOW (find_toplevel (DESK_TYPE_IMPORT_WINDOW));
+  window = DESK_IMPORT_WINDOW (last_toplevel (DESK_TYPE_IMPORT_WINDOW));
   g_assert_nonnull (window);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (window)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) ==
@@ -338,7 +301,7 @@ test_import_report (Fixture       *fixture,
   assert_nothing_imported (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "import.cancel", NULL));
   iterate ();
-  g_assert_null (find_toplevel (DESK_TYPE_IMPORT_WINDOW));
+  g_assert_null (last_toplevel (DESK_TYPE_IMPORT_WINDOW));
   assert_nothing_imported (fixture);
   g_assert_cmpuint (fixture->reloads, ==, 0);
 }
@@ -389,7 +352,7 @@ test_import_errors (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "import.run", NULL);
   iterate ();
   g_assert_false (desk_import_window_get_busy (window));
-  g_assert_true (find_toplevel (DESK_TYPE_IMPORT_WINDOW) == GTK_WINDOW (window));
+  g_assert_true (last_toplevel (DESK_TYPE_IMPORT_WINDOW) == GTK_WINDOW (window));
   assert_nothing_imported (fixture);
 
   /* The list as text, for the clerk to paste next to the spreadsheet. */
@@ -410,7 +373,7 @@ test_import_errors (Fixture       *fixture,
 
   gtk_window_close (GTK_WINDOW (window));
   iterate ();
-  g_assert_null (find_toplevel (DESK_TYPE_IMPORT_WINDOW));
+  g_assert_null (last_toplevel (DESK_TYPE_IMPORT_WINDOW));
   assert_nothing_imported (fixture);
 }
 
@@ -430,7 +393,7 @@ test_import_confirmed (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "import.run", NULL));
   g_assert_true (desk_import_window_get_busy (window));
-  WAIT_UNTIL (find_toplevel (DESK_TYPE_IMPORT_WINDOW) == NULL);
+  WAIT_UNTIL (last_toplevel (DESK_TYPE_IMPORT_WINDOW) == NULL);
 
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM villages"), ==, 4);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM committees"), ==, 3);
@@ -472,11 +435,11 @@ test_import_cancelled (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window),
                                                      "win.import-paths",
                                                      g_variant_new_strv (paths, -1)));
-  window = DESK_IMPORT_WINDOW (find_toplevel (DESK_TYPE_IMPORT_WINDOW));
+  window = DESK_IMPORT_WINDOW (last_toplevel (DESK_TYPE_IMPORT_WINDOW));
   g_assert_true (desk_import_window_get_busy (window));
   g_object_ref (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "import.cancel", NULL));
-  g_assert_null (find_toplevel (DESK_TYPE_IMPORT_WINDOW));
+  g_assert_null (last_toplevel (DESK_TYPE_IMPORT_WINDOW));
 
   /* Its worker still has the ledger open: no restore meanwhile. */
   g_assert_true (desk_import_window_jobs_running ());
@@ -818,26 +781,11 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("LEGALDESK_LOCALEDIR");
   int status;
 
-  desk_test_init (&argc, &argv);
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (!gtk_init_check ())
-    {
-      /* TAP: a skip, not a failure, where no display exists.  CI runs
-       * the suite under Xvfb, where this never happens. */
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = desk_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = start_app (&argc, &argv);
+  if (app == NULL)
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/data-io/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -4,7 +4,6 @@
  * its field without losing what was typed. */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +16,7 @@
 #include "desk-preferences-window.h"
 #include "desk-register.h"
 #include "desk-settings.h"
+#include "desk-test-gui.h"
 #include "desk-test-util.h"
 #include "desk-window.h"
 
@@ -30,30 +30,12 @@ typedef struct
   DeskStore             *store;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* The visible toplevels of @type, newest last. */
 static GtkWindow *
-find_toplevel (GType type)
+find_last (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
   iterate ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
-  return found;
+  return last_toplevel (type);
 }
 
 static guint
@@ -71,27 +53,6 @@ count_toplevels (GType type)
         n++;
     }
   return n;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget  *root,
-                 GType       type,
-                 const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (title == NULL ||
-           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0))
-        return child;
-      found = find_descendant (child, type, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -142,10 +103,10 @@ open_form (Fixture    *fixture,
 {
   DeskPreferencesDialog *dialog;
 
-  g_assert_null (find_toplevel (DESK_TYPE_PREFERENCES_DIALOG));
+  g_assert_null (find_last (DESK_TYPE_PREFERENCES_DIALOG));
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->prefs), action,
                                                      target));
-  dialog = DESK_PREFERENCES_DIALOG (find_toplevel (DESK_TYPE_PREFERENCES_DIALOG));
+  dialog = DESK_PREFERENCES_DIALOG (find_last (DESK_TYPE_PREFERENCES_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
                  GTK_WINDOW (fixture->prefs));
@@ -171,9 +132,9 @@ field_text (DeskPreferencesDialog *dialog,
 }
 
 static void
-choose (DeskPreferencesDialog *dialog,
-        const char            *field,
-        const char            *label)
+choose_row (DeskPreferencesDialog *dialog,
+            const char            *field,
+            const char            *label)
 {
   AdwComboRow *row = ADW_COMBO_ROW (desk_preferences_dialog_get_row (dialog, field));
   GListModel *model = adw_combo_row_get_model (row);
@@ -205,19 +166,6 @@ save_form (DeskPreferencesDialog *dialog)
   return closed;
 }
 
-/* What a click on a message dialog's button does: close, then respond. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  g_object_ref (dialog);
-  gtk_window_close (GTK_WINDOW (dialog));
-  adw_message_dialog_response (dialog, response);
-  g_object_unref (dialog);
-  iterate ();
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -238,7 +186,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences",
                                              NULL));
-  fixture->prefs = DESK_PREFERENCES_WINDOW (find_toplevel (DESK_TYPE_PREFERENCES_WINDOW));
+  fixture->prefs = DESK_PREFERENCES_WINDOW (find_last (DESK_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (fixture->prefs);
   fixture->store = desk_window_get_store (fixture->window);
 }
@@ -388,7 +336,7 @@ test_registers (Fixture       *fixture,
   /* An empty name is refused beside 名称; the area code stays typed. */
   dialog = open_form (fixture, "prefs.village-add", NULL);
   set_field (dialog, "区划代码", "360426101001");
-  choose (dialog, "类型", "村");
+  choose_row (dialog, "类型", "村");
   g_assert_false (save_form (dialog));
   g_assert_nonnull (desk_preferences_dialog_get_message (dialog, "名称"));
   g_assert_true (gtk_widget_has_css_class (desk_preferences_dialog_get_row (dialog, "名称"),
@@ -418,8 +366,8 @@ test_registers (Fixture       *fixture,
   dialog = open_form (fixture, "prefs.committee-add", NULL);
   set_field (dialog, "名称", "东坪村人民调解委员会");
   set_field (dialog, "简称", "东坪");
-  choose (dialog, "类型", "村调委会");
-  choose (dialog, "村(居)", "东坪村");
+  choose_row (dialog, "类型", "村调委会");
+  choose_row (dialog, "村(居)", "东坪村");
   g_assert_true (save_form (dialog));
   committee_id = desk_committee_find (fixture->store, "东坪村人民调解委员会");
   g_assert_cmpint (committee_id, >, 0);
@@ -436,22 +384,22 @@ test_registers (Fixture       *fixture,
   dialog = open_form (fixture, "prefs.committee-add", NULL);
   set_field (dialog, "名称", "青山镇人民调解委员会");
   set_field (dialog, "简称", "东坪");
-  choose (dialog, "类型", "乡镇调委会");
+  choose_row (dialog, "类型", "乡镇调委会");
   g_assert_false (save_form (dialog));
   g_assert_nonnull (strstr (desk_preferences_dialog_get_message (dialog, "简称"), "东坪"));
   g_assert_null (desk_preferences_dialog_get_message (dialog, "名称"));
   g_assert_cmpstr (field_text (dialog, "名称"), ==, "青山镇人民调解委员会");
   g_assert_cmpstr (field_text (dialog, "简称"), ==, "东坪");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  g_assert_null (find_toplevel (DESK_TYPE_PREFERENCES_DIALOG));
+  g_assert_null (find_last (DESK_TYPE_PREFERENCES_DIALOG));
   g_assert_cmpint (desk_committee_find (fixture->store, "青山镇人民调解委员会"), ==, 0);
 
   /* A mediator, saved with Enter in a text field. */
   dialog = open_form (fixture, "prefs.mediator-add", g_variant_new_int64 (committee_id));
   set_field (dialog, "姓名", "张三");
-  choose (dialog, "性别", "男");
+  choose_row (dialog, "性别", "男");
   set_field (dialog, "手机", "138 0013 8000");
-  choose (dialog, "专兼职", "专职");
+  choose_row (dialog, "专兼职", "专职");
   g_object_ref (dialog);
   g_signal_emit_by_name (desk_preferences_dialog_get_row (dialog, "姓名"), "entry-activated");
   iterate ();
@@ -482,7 +430,7 @@ test_registers (Fixture       *fixture,
   /* Staff: added, then taken off duty with the row's switch. */
   dialog = open_form (fixture, "prefs.staff-add", NULL);
   set_field (dialog, "姓名", "李四");
-  choose (dialog, "职务", "所长");
+  choose_row (dialog, "职务", "所长");
   g_assert_true (save_form (dialog));
   staff_id = desk_staff_find (fixture->store, "李四");
   g_assert_cmpint (staff_id, >, 0);
@@ -534,15 +482,15 @@ test_delete_in_use (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->prefs));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences",
                                              NULL));
-  fixture->prefs = DESK_PREFERENCES_WINDOW (find_toplevel (DESK_TYPE_PREFERENCES_WINDOW));
+  fixture->prefs = DESK_PREFERENCES_WINDOW (find_last (DESK_TYPE_PREFERENCES_WINDOW));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->prefs), "prefs.village-delete",
                                              "x", id));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (find_last (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "删除“东坪村”？");
   respond (dialog, "delete");
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (find_last (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "“东坪村”已被 1 条记录使用，不能删除；请填写停用日期将其停用。");
@@ -551,7 +499,7 @@ test_delete_in_use (Fixture       *fixture,
   /* Retire it instead: the form offers today; a date before its start is
    * refused beside the field. */
   respond (dialog, "retire");
-  form = DESK_PREFERENCES_DIALOG (find_toplevel (DESK_TYPE_PREFERENCES_DIALOG));
+  form = DESK_PREFERENCES_DIALOG (find_last (DESK_TYPE_PREFERENCES_DIALOG));
   g_assert_nonnull (form);
   g_assert_cmpstr (field_text (form, "停用日期"), ==, "2026-11-23");
   set_field (form, "停用日期", "");
@@ -578,8 +526,8 @@ test_delete_in_use (Fixture       *fixture,
   g_assert_nonnull (find_row (fixture, ADW_TYPE_ACTION_ROW, "西岭村"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->prefs), "prefs.village-delete",
                                              "x", unused));
-  respond (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete");
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  respond (ADW_MESSAGE_DIALOG (find_last (ADW_TYPE_MESSAGE_DIALOG)), "delete");
+  g_assert_null (find_last (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpint (desk_village_find (fixture->store, "西岭村"), ==, 0);
   g_assert_null (find_row (fixture, ADW_TYPE_ACTION_ROW, "西岭村"));
 }
@@ -635,7 +583,7 @@ test_codes (Fixture       *fixture,
                    "“邻里纠纷”已在列表中");
   g_assert_cmpstr (field_text (dialog, "标签"), ==, "邻里纠纷");
   set_field (dialog, "标签", " 土地流转纠纷 ");
-  choose (dialog, "统计表行", "山林土地纠纷");
+  choose_row (dialog, "统计表行", "山林土地纠纷");
   g_assert_true (save_form (dialog));
   id = desk_codes_find (fixture->store, DESK_CODE_DISPUTE_TYPE, "土地流转纠纷");
   g_assert_cmpint (id, >, 0);
@@ -718,7 +666,7 @@ test_holidays (Fixture       *fixture,
   g_assert_nonnull (strstr (desk_preferences_dialog_get_message (dialog, "日期"), "10-32"));
   g_assert_cmpstr (field_text (dialog, "备注"), ==, "国庆调休");
   set_field (dialog, "日期", "10-10");
-  choose (dialog, "类型", "调休上班日");
+  choose_row (dialog, "类型", "调休上班日");
   g_assert_true (save_form (dialog));
   days = desk_holidays_list (fixture->store, 2026);
   g_assert_cmpuint (days->len, ==, 1);
@@ -760,26 +708,11 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("LEGALDESK_LOCALEDIR");
   int status;
 
-  desk_test_init (&argc, &argv);
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (!gtk_init_check ())
-    {
-      /* TAP: a skip, not a failure, where no display exists.  CI runs
-       * the suite under Xvfb, where this never happens. */
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = desk_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = start_app (&argc, &argv);
+  if (app == NULL)
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/preferences/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

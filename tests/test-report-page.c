@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -26,6 +25,7 @@
 #include "desk-register.h"
 #include "desk-report-page-private.h"
 #include "desk-settings.h"
+#include "desk-test-gui.h"
 #include "desk-test-util.h"
 #include "desk-window.h"
 #include "desk-xlsx.h"
@@ -113,24 +113,6 @@ make_ledger (const char *name,
   return desk_test_path (name);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether a label under @root reads @text (or begins so, with @prefix). */
 static gboolean
 shows_text (GtkWidget  *root,
@@ -210,7 +192,8 @@ open_report (const char      *path,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "report"));
   g_assert_cmpstr (desk_window_get_page (window), ==, "report");
-  *page = DESK_REPORT_PAGE (find_descendant (GTK_WIDGET (window), DESK_TYPE_REPORT_PAGE));
+  *page = DESK_REPORT_PAGE (find_descendant (GTK_WIDGET (window),
+                                            DESK_TYPE_REPORT_PAGE, NULL));
   g_assert_nonnull (*page);
   while (!gtk_widget_get_mapped (GTK_WIDGET (*page)))
     g_main_context_iteration (NULL, TRUE);
@@ -480,7 +463,7 @@ test_check_warning (void)
   g_assert_false (gtk_widget_get_visible (page->blocked_bar));
   g_assert_true (shows_text (GTK_WIDGET (page->checks_list),
                              "调解成功但缺少协议形式或协议涉及金额的案件：", TRUE));
-  list = find_descendant (GTK_WIDGET (page->checks_list), GTK_TYPE_LIST_BOX);
+  list = find_descendant (GTK_WIDGET (page->checks_list), GTK_TYPE_LIST_BOX, NULL);
   g_assert_nonnull (list);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_assert_nonnull (row);
@@ -800,29 +783,13 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir;
   int status;
 
   /* November 2026 is reported early in December */
   g_setenv ("LEGALDESK_TODAY", "2026-12-03", TRUE);
-  desk_test_init (&argc, &argv);
-  localedir = g_getenv ("LEGALDESK_LOCALEDIR");
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (!gtk_init_check ())
-    {
-      /* TAP: a skip, not a failure, where no display exists.  CI runs
-       * the suite under Xvfb, where this never happens. */
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = desk_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = start_app (&argc, &argv);
+  if (app == NULL)
+    return 0;
 
   g_test_add_func ("/report-page/figures-in-cells", test_figures_in_cells);
   g_test_add_func ("/report-page/step-months", test_step_months);

@@ -1,0 +1,87 @@
+/* desk-test-gui.h — what the window tests share for driving the real
+ * widgets: the main loop run until idle, widgets found by name, type or
+ * row title, toplevels and message dialogs found and answered, text typed,
+ * Enter pressed, choices made.  The names are short on purpose: these are
+ * the words the tests are written in.  Widgets are found by the names the
+ * editors give them with gtk_widget_set_name; a name that is not there is
+ * a fatal error, not a NULL. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-application.h"
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+/* The test program's start: desk_test_init, the built translations, the
+ * display and the application, registered.  NULL where there is no
+ * display, after printing a TAP skip. */
+DeskApplication  *start_app      (int         *argc,
+                                  char      ***argv);
+
+/* The main loop */
+void              iterate        (void);
+
+/* Widgets */
+GtkWidget        *find_named     (GtkWidget   *root,
+                                  const char  *name);
+GtkWidget        *named          (gpointer     root,
+                                  const char  *name);
+GtkWidget        *find_type      (GtkWidget   *root,
+                                  GType        type);
+GtkWidget        *find_descendant (GtkWidget  *root,
+                                   GType       type,
+                                   const char *title);
+gpointer          find_toplevel  (GType        type);
+GtkWindow        *last_toplevel  (GType        type);
+
+/* Message dialogs */
+AdwMessageDialog *find_dialog    (void);
+void              answer         (const char  *response);
+void              respond        (AdwMessageDialog *dialog,
+                                  const char  *response);
+
+/* Fields */
+void              type_into      (gpointer     root,
+                                  const char  *name,
+                                  const char  *text);
+void              press_enter    (gpointer     root,
+                                  const char  *name);
+const char       *text_of        (gpointer     root,
+                                  const char  *name);
+void              write_text     (gpointer     root,
+                                  const char  *name,
+                                  const char  *text);
+char             *text_view_text (gpointer     root,
+                                  const char  *name);
+void              choose         (gpointer     root,
+                                  const char  *name,
+                                  const char  *label);
+char             *chosen         (gpointer     root,
+                                  const char  *name);
+void              type_choice    (gpointer     root,
+                                  const char  *name,
+                                  const char  *typed);
+gboolean          shows_error    (gpointer     root,
+                                  const char  *field,
+                                  const char  *error_label);
+gboolean          has_focus_in   (gpointer     window,
+                                  gpointer     root,
+                                  const char  *name);
+
+/* Keys: the action @accelerator is bound to on @widget and the phase of
+ * its controller; the shortcut bound to it on @widget, run. */
+char             *bound_action   (GtkWidget   *widget,
+                                  const char  *accelerator,
+                                  GtkPropagationPhase *phase);
+gboolean          press_key      (GtkWidget   *widget,
+                                  const char  *accelerator);
+
+/* Registers the editors need */
+gint64            add_village    (DeskStore   *store,
+                                  const char  *name);
+gint64            add_staff      (DeskStore   *store,
+                                  const char  *name);
+
+G_END_DECLS
