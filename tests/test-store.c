@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-codes.h"
+#include "desk-date.h"
 #include "desk-settings.h"
 #include "desk-store.h"
 #include "desk-test-util.h"
@@ -187,6 +188,45 @@ test_holidays (void)
   g_assert_error (error, DESK_RECORD_ERROR, DESK_RECORD_ERROR_INVALID);
 }
 
+/* The arithmetic count of working days equals a day-by-day count over
+ * every span, weekends, holidays and make-up days included. */
+static void
+test_working_days_arithmetic (void)
+{
+  g_autoptr(DeskStore) store = desk_test_open_store ("workdays.db");
+  g_autoptr(GError) error = NULL;
+  const char *holidays[] = { "2026-01-01", "2026-02-16", "2026-02-17", "2026-05-01",
+                             "2026-10-01", "2026-10-02", "2026-10-05" };
+  const char *workdays[] = { "2026-02-14", "2026-09-27", "2026-10-10" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (holidays); i++)
+    g_assert_true (desk_holidays_add (store, holidays[i], FALSE, NULL, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (workdays); i++)
+    g_assert_true (desk_holidays_add (store, workdays[i], TRUE, NULL, &error));
+
+  for (DeskDay from = desk_date_to_day ("2025-12-20"); from < desk_date_to_day ("2026-11-01");
+       from += 3)
+    for (int span = -2; span < 60; span += 1)
+      {
+        g_autofree char *a = desk_day_to_date (from);
+        g_autofree char *b = desk_day_to_date (from + span);
+        int naive = 0;
+
+        for (DeskDay d = from + 1; d <= from + span; d++)
+          {
+            g_autofree char *date = desk_day_to_date (d);
+
+            if (desk_is_working_day (store, date))
+              naive++;
+          }
+        if (desk_working_days_between (store, a, b) != naive)
+          g_error ("%s → %s: %d working days, counted %d", a, b,
+                   desk_working_days_between (store, a, b), naive);
+      }
+  g_assert_cmpint (desk_working_days_between (store, "2023-01-01", "2026-12-31"), ==,
+                   1044 - 7 + 3);   /* weekdays, less holidays, plus make-up days */
+}
+
 static void
 test_codes (void)
 {
@@ -312,6 +352,7 @@ main (int    argc,
   g_test_add_func ("/store/transactions-nest", test_transactions_nest);
   g_test_add_func ("/store/settings", test_settings);
   g_test_add_func ("/store/holidays", test_holidays);
+  g_test_add_func ("/store/working-days-arithmetic", test_working_days_arithmetic);
   g_test_add_func ("/store/codes", test_codes);
   g_test_add_func ("/store/backup-restore", test_backup_restore);
   g_test_add_func ("/store/check-clean", test_check_clean);
