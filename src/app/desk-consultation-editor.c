@@ -707,23 +707,10 @@ discard_response (DeskConsultationEditor *self)
 static void
 ask_discard (DeskConsultationEditor *self)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Discard the Changes?"),
-                                                       _("What was typed into this "
-                                                         "consultation has not been saved.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_object (dialog, "response::discard", G_CALLBACK (discard_response), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  desk_form_ask_discard (GTK_WINDOW (self),
+                         _("What was typed into this "
+                           "consultation has not been saved."),
+                         G_CALLBACK (discard_response));
 }
 
 static void

@@ -559,3 +559,32 @@ desk_form_parse_count (const char  *text,
   *value = (int) n;
   return TRUE;
 }
+
+/**
+ * desk_form_ask_discard:
+ * @editor: the editor window with unsaved changes
+ * @body: what has not been saved, as a sentence
+ * @on_discard: called as `on_discard (editor)` when the user discards
+ *
+ * Asks before an editor throws away what was typed; keeping on editing is
+ * the default and what Escape answers.
+ */
+void
+desk_form_ask_discard (GtkWindow  *editor,
+                       const char *body,
+                       GCallback   on_discard)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (editor, _("Discard the Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response::discard", on_discard, editor, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -42,6 +42,9 @@ char     *desk_form_describe_person      (const DeskPerson   *person,
                                           const char         *village,
                                           const char         *today);
 
+void      desk_form_ask_discard          (GtkWindow          *editor,
+                                          const char         *body,
+                                          GCallback           on_discard);
 gboolean  desk_form_parse_count          (const char         *text,
                                           const char         *field,
                                           int                *value,
