@@ -588,3 +588,263 @@ desk_form_ask_discard (GtkWindow  *editor,
   g_signal_connect_object (dialog, "response::discard", on_discard, editor, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* The fields of a person */
+
+/**
+ * desk_form_sex_drop_down_fill:
+ *
+ * Fills @drop_down with 未填 (DESK_SEX_UNKNOWN), 男 and 女, the ids being
+ * the #DeskSex values, and selects the first.
+ */
+void
+desk_form_sex_drop_down_fill (GtkDropDown *drop_down)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  desk_form_drop_down_clear (drop_down);
+  desk_form_drop_down_add (drop_down, DESK_SEX_UNKNOWN, _("Not given"));
+  desk_form_drop_down_add (drop_down, DESK_SEX_MALE, desk_sex_label (DESK_SEX_MALE));
+  desk_form_drop_down_add (drop_down, DESK_SEX_FEMALE, desk_sex_label (DESK_SEX_FEMALE));
+  desk_form_drop_down_set_id (drop_down, DESK_SEX_UNKNOWN);
+}
+
+/**
+ * desk_form_ethnicity_drop_down_fill:
+ *
+ * Fills @drop_down with 未填 and the 56 names of GB 3304; an empty 民族 is
+ * 汉族 for a citizen and unknown for a foreigner (domain.md).
+ */
+void
+desk_form_ethnicity_drop_down_fill (GtkDropDown *drop_down)
+{
+  const char *const *names = desk_ethnicities ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  desk_form_drop_down_clear (drop_down);
+  desk_form_drop_down_add (drop_down, 0, _("Not given"));
+  for (guint i = 0; names[i] != NULL; i++)
+    desk_form_drop_down_add (drop_down, i + 1, names[i]);
+  desk_form_drop_down_set_id (drop_down, 0);
+}
+
+/* Returns: (nullable): the name chosen, or %NULL for 未填. */
+const char *
+desk_form_ethnicity_drop_down_get (GtkDropDown *drop_down)
+{
+  gint64 id;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (drop_down), NULL);
+
+  id = desk_form_drop_down_get_id (drop_down);
+  return id > 0 ? desk_ethnicities ()[id - 1] : NULL;
+}
+
+void
+desk_form_ethnicity_drop_down_set (GtkDropDown *drop_down,
+                                   const char  *ethnicity)
+{
+  const char *const *names = desk_ethnicities ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  for (guint i = 0; ethnicity != NULL && names[i] != NULL; i++)
+    if (g_str_equal (names[i], ethnicity))
+      {
+        desk_form_drop_down_set_id (drop_down, i + 1);
+        return;
+      }
+  desk_form_drop_down_set_id (drop_down, 0);
+}
+
+/**
+ * desk_form_check_name:
+ * @field: the field's label, for the message
+ * @final: the field was left, or the record is being saved
+ *
+ * A name is required.  While the clerk types, a message already shown is
+ * taken away as soon as the name is right; an empty name is only said to
+ * be wrong when @final.
+ *
+ * Returns: whether the name is right
+ */
+gboolean
+desk_form_check_name (GtkWidget  *entry,
+                      GtkWidget  *message_label,
+                      const char *field,
+                      gboolean    final)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (entry), FALSE);
+
+  text = desk_form_editable_text (GTK_EDITABLE (entry));
+  name = desk_validate_name (text, field, &error);
+  if (name != NULL || final)
+    desk_form_set_error (entry, message_label, error ? desk_form_error_problem (error) : NULL);
+  return name != NULL;
+}
+
+/**
+ * desk_form_check_id_number:
+ * @final: judge the number as it stands (the field was left, or the
+ *   record is being saved)
+ * @id: (out) (transfer full) (nullable): the number read, or %NULL
+ *
+ * A 居民身份证 number.  While the clerk types it is judged once it has all
+ * 18 characters or holds one that cannot be in a number; until then, and
+ * when empty, nothing is said and @id is %NULL.
+ *
+ * Returns: %FALSE when the number was judged wrong (the message is shown)
+ */
+gboolean
+desk_form_check_id_number (GtkWidget     *entry,
+                           GtkWidget     *message_label,
+                           gboolean       final,
+                           DeskIdNumber **id)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  size_t len, digits;
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (entry), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  text = desk_form_editable_text (GTK_EDITABLE (entry));
+  len = strlen (text);
+  digits = strspn (text, "0123456789");
+  *id = NULL;
+  if (len == 0 || (!final && len < 18 && digits == len))
+    {
+      desk_form_set_error (entry, message_label, NULL);
+      return TRUE;
+    }
+  *id = desk_validate_id_number (text, NULL, &error);
+  desk_form_set_error (entry, message_label, error ? desk_form_error_problem (error) : NULL);
+  return *id != NULL;
+}
+
+/**
+ * desk_form_check_phone:
+ * @phone: (out) (transfer full) (nullable): the number, normalised; %NULL
+ *   when empty or wrong
+ *
+ * A mobile or a landline.  A half-typed number is only said to be wrong
+ * when @final, or when a message is shown already (it follows the typing).
+ *
+ * Returns: whether the field is empty or holds a phone number
+ */
+gboolean
+desk_form_check_phone (GtkWidget  *entry,
+                       GtkWidget  *message_label,
+                       gboolean    final,
+                       char      **phone)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (entry), FALSE);
+  g_return_val_if_fail (phone != NULL, FALSE);
+
+  text = desk_form_editable_text (GTK_EDITABLE (entry));
+  *phone = NULL;
+  if (*text == '\0')
+    {
+      desk_form_set_error (entry, message_label, NULL);
+      return TRUE;
+    }
+  *phone = desk_validate_phone (text, &error);
+  if (*phone != NULL || final || gtk_widget_get_visible (message_label))
+    desk_form_set_error (entry, message_label, error ? desk_form_error_problem (error) : NULL);
+  return *phone != NULL;
+}
+
+/**
+ * desk_form_check_date:
+ * @field: the field's label, for the message
+ * @date: (out) (transfer full) (nullable): YYYY-MM-DD; %NULL when empty or
+ *   wrong
+ *
+ * A date that may be left empty, not in the future; said to be wrong as
+ * desk_form_check_phone() says it.
+ *
+ * Returns: whether the field is empty or holds a date
+ */
+gboolean
+desk_form_check_date (GtkWidget   *entry,
+                      GtkWidget   *message_label,
+                      const char  *field,
+                      gboolean     final,
+                      char       **date)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (entry), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  text = desk_form_editable_text (GTK_EDITABLE (entry));
+  *date = NULL;
+  if (*text == '\0')
+    {
+      desk_form_set_error (entry, message_label, NULL);
+      return TRUE;
+    }
+  *date = desk_validate_date (text, field, NULL, &error);
+  if (*date != NULL || final || gtk_widget_get_visible (message_label))
+    desk_form_set_error (entry, message_label, error ? desk_form_error_problem (error) : NULL);
+  return *date != NULL;
+}
+
+/**
+ * desk_form_set_sensitive:
+ * @fallback: where the focus goes when @widget holds it and turns
+ *   insensitive
+ *
+ * A field that has the focus moves it to @fallback before it turns
+ * insensitive: GTK would leave its cursor blinking with nowhere to go.
+ */
+void
+desk_form_set_sensitive (GtkWidget *widget,
+                         gboolean   sensitive,
+                         GtkWidget *fallback)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (!sensitive && fallback != NULL && focus != NULL &&
+      (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_widget_grab_focus (fallback);
+  gtk_widget_set_sensitive (widget, sensitive);
+}
+
+/**
+ * desk_form_name_person:
+ * @village: (nullable): the name of the person's village
+ * @today: (nullable): the day ages are reckoned on; %NULL: today
+ *
+ * Returns: (transfer full): "张三（男 · 35岁 · 3604**********0071 ·
+ *   13800138000 · 东坪村）", the name and what tells the person apart.
+ */
+char *
+desk_form_name_person (const DeskPerson *person,
+                       const char       *village,
+                       const char       *today)
+{
+  g_autofree char *details = NULL;
+
+  g_return_val_if_fail (person != NULL, NULL);
+
+  details = desk_form_describe_person (person, village, today);
+  if (*details == '\0')
+    return g_strdup (person->name);
+  /* Translators: a person's name and details, e.g. 张三（男 · 35岁） */
+  return g_strdup_printf (_("%s (%s)"), person->name, details);
+}

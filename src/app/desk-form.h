@@ -42,6 +42,37 @@ char     *desk_form_describe_person      (const DeskPerson   *person,
                                           const char         *village,
                                           const char         *today);
 
+/* The fields of a person, as the person picker and the person editor
+ * check them while the clerk types (domain.md, "Validation"). */
+void      desk_form_sex_drop_down_fill   (GtkDropDown        *drop_down);
+void      desk_form_ethnicity_drop_down_fill (GtkDropDown    *drop_down);
+const char *desk_form_ethnicity_drop_down_get (GtkDropDown   *drop_down);
+void      desk_form_ethnicity_drop_down_set (GtkDropDown     *drop_down,
+                                          const char         *ethnicity);
+gboolean  desk_form_check_name           (GtkWidget          *entry,
+                                          GtkWidget          *message_label,
+                                          const char         *field,
+                                          gboolean            final);
+gboolean  desk_form_check_id_number      (GtkWidget          *entry,
+                                          GtkWidget          *message_label,
+                                          gboolean            final,
+                                          DeskIdNumber      **id);
+gboolean  desk_form_check_phone          (GtkWidget          *entry,
+                                          GtkWidget          *message_label,
+                                          gboolean            final,
+                                          char              **phone);
+gboolean  desk_form_check_date           (GtkWidget          *entry,
+                                          GtkWidget          *message_label,
+                                          const char         *field,
+                                          gboolean            final,
+                                          char              **date);
+void      desk_form_set_sensitive        (GtkWidget          *widget,
+                                          gboolean            sensitive,
+                                          GtkWidget          *fallback);
+char     *desk_form_name_person          (const DeskPerson   *person,
+                                          const char         *village,
+                                          const char         *today);
+
 void      desk_form_ask_discard          (GtkWindow          *editor,
                                           const char         *body,
                                           GCallback           on_discard);

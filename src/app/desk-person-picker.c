@@ -289,22 +289,6 @@ entry_has_focus (DeskPersonPicker *self)
                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->popover)));
 }
 
-/* A field that has the focus moves it to @fallback before it turns
- * insensitive: GTK would leave its cursor blinking with nowhere to go. */
-static void
-set_sensitive (GtkWidget *widget,
-               gboolean   sensitive,
-               GtkWidget *fallback)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  if (!sensitive && focus != NULL &&
-      (focus == widget || gtk_widget_is_ancestor (focus, widget)))
-    gtk_widget_grab_focus (fallback);
-  gtk_widget_set_sensitive (widget, sensitive);
-}
-
 static gboolean
 row_is_choice (GtkListBoxRow *row)
 {
@@ -704,14 +688,7 @@ static char *
 describe_existing (DeskPersonPicker *self,
                    const DeskPerson *person)
 {
-  g_autofree char *details = desk_form_describe_person (person,
-                                                        village_name (self, person->village_id),
-                                                        NULL);
-
-  if (*details == '\0')
-    return g_strdup (person->name);
-  /* Translators: a person's name and details, e.g. 张三（男 · 35岁） */
-  return g_strdup_printf (_("%s (%s)"), person->name, details);
+  return desk_form_name_person (person, village_name (self, person->village_id), NULL);
 }
 
 /* Offers the registered person the new one would duplicate, if any.
@@ -785,8 +762,10 @@ set_derived (DeskPersonPicker *self,
     }
   self->loading--;
   self->id_derived = id != NULL;
-  set_sensitive (GTK_WIDGET (self->birth_entry), id == NULL, GTK_WIDGET (self->phone_entry));
-  set_sensitive (GTK_WIDGET (self->sex_dropdown), id == NULL, GTK_WIDGET (self->phone_entry));
+  desk_form_set_sensitive (GTK_WIDGET (self->birth_entry), id == NULL,
+                           GTK_WIDGET (self->phone_entry));
+  desk_form_set_sensitive (GTK_WIDGET (self->sex_dropdown), id == NULL,
+                           GTK_WIDGET (self->phone_entry));
 }
 
 /* While the clerk types, an ID number is judged once it has all 18
@@ -796,24 +775,9 @@ static void
 check_id_number (DeskPersonPicker *self,
                  gboolean          final)
 {
-  g_autofree char *text = desk_form_editable_text (GTK_EDITABLE (self->id_entry));
   g_autoptr(DeskIdNumber) id = NULL;
-  g_autoptr(GError) error = NULL;
-  size_t len = strlen (text);
-  size_t digits = strspn (text, "0123456789");
-  gboolean typing;
 
-  typing = !final && len < 18 && digits == len;
-  if (len == 0 || typing)
-    {
-      desk_form_set_error (GTK_WIDGET (self->id_entry), self->id_error, NULL);
-      set_derived (self, NULL);
-      check_duplicate (self);
-      return;
-    }
-  id = desk_validate_id_number (text, NULL, &error);
-  desk_form_set_error (GTK_WIDGET (self->id_entry), self->id_error,
-                       error ? desk_form_error_problem (error) : NULL);
+  desk_form_check_id_number (GTK_WIDGET (self->id_entry), self->id_error, final, &id);
   set_derived (self, id);
   check_duplicate (self);
 }
@@ -822,20 +786,9 @@ static void
 check_phone (DeskPersonPicker *self,
              gboolean          final)
 {
-  g_autofree char *text = desk_form_editable_text (GTK_EDITABLE (self->phone_entry));
   g_autofree char *phone = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (*text == '\0')
-    {
-      desk_form_set_error (GTK_WIDGET (self->phone_entry), self->phone_error, NULL);
-      check_duplicate (self);
-      return;
-    }
-  phone = desk_validate_phone (text, &error);
-  if (phone != NULL || final || gtk_widget_get_visible (self->phone_error))
-    desk_form_set_error (GTK_WIDGET (self->phone_entry), self->phone_error,
-                         error ? desk_form_error_problem (error) : NULL);
+  desk_form_check_phone (GTK_WIDGET (self->phone_entry), self->phone_error, final, &phone);
   check_duplicate (self);
 }
 
@@ -843,37 +796,27 @@ static gboolean
 check_birth_date (DeskPersonPicker *self,
                   gboolean          final)
 {
-  g_autofree char *text = desk_form_editable_text (GTK_EDITABLE (self->birth_entry));
   g_autofree char *date = NULL;
-  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (self->id_derived || *text == '\0')
+  if (self->id_derived)
     {
       desk_form_set_error (GTK_WIDGET (self->birth_entry), self->birth_error, NULL);
       return TRUE;
     }
-  date = desk_validate_date (text, _("Birth date"), NULL, &error);
-  if (date != NULL || final || gtk_widget_get_visible (self->birth_error))
-    desk_form_set_error (GTK_WIDGET (self->birth_entry), self->birth_error,
-                         error ? desk_form_error_problem (error) : NULL);
+  ok = desk_form_check_date (GTK_WIDGET (self->birth_entry), self->birth_error, _("Birth date"),
+                             final, &date);
   if (date != NULL && final)
     set_entry_text (self, self->birth_entry, date);
-  return date != NULL;
+  return ok;
 }
 
 static gboolean
 check_name (DeskPersonPicker *self,
             gboolean          final)
 {
-  g_autofree char *text = desk_form_editable_text (GTK_EDITABLE (self->name_entry));
-  g_autofree char *name = NULL;
-  g_autoptr(GError) error = NULL;
-
-  name = desk_validate_name (text, _("Name"), &error);
-  if (name != NULL || final)
-    desk_form_set_error (GTK_WIDGET (self->name_entry), self->name_error,
-                         error ? desk_form_error_problem (error) : NULL);
-  return name != NULL;
+  return desk_form_check_name (GTK_WIDGET (self->name_entry), self->name_error, _("Name"),
+                               final);
 }
 
 /* Callbacks */
@@ -971,8 +914,9 @@ anonymous_toggled (DeskPersonPicker *self)
       set_entry_text (self, self->entry, "");
       desk_form_set_error (GTK_WIDGET (self->entry), self->entry_error, NULL);
     }
-  set_sensitive (GTK_WIDGET (self->entry), !anonymous, GTK_WIDGET (self->anonymous_check));
-  set_sensitive (self->new_button, !anonymous, GTK_WIDGET (self->anonymous_check));
+  desk_form_set_sensitive (GTK_WIDGET (self->entry), !anonymous,
+                           GTK_WIDGET (self->anonymous_check));
+  desk_form_set_sensitive (self->new_button, !anonymous, GTK_WIDGET (self->anonymous_check));
   gtk_entry_set_placeholder_text (self->entry,
                                   anonymous ? _("Anonymous visitor (no name given)")
                                             : _("Name, ID number or phone"));
@@ -1481,11 +1425,7 @@ desk_person_picker_init (DeskPersonPicker *self)
   self->cancellable = g_cancellable_new ();
 
   desk_form_drop_down_init (self->sex_dropdown, NULL, NULL);
-  desk_form_drop_down_add (self->sex_dropdown, DESK_SEX_UNKNOWN, _("Not given"));
-  desk_form_drop_down_add (self->sex_dropdown, DESK_SEX_MALE, desk_sex_label (DESK_SEX_MALE));
-  desk_form_drop_down_add (self->sex_dropdown, DESK_SEX_FEMALE,
-                           desk_sex_label (DESK_SEX_FEMALE));
-  desk_form_drop_down_set_id (self->sex_dropdown, DESK_SEX_UNKNOWN);
+  desk_form_sex_drop_down_fill (self->sex_dropdown);
   desk_form_drop_down_init (self->village_dropdown, village_picked, self);
 
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (entry_changed), self);

@@ -24,6 +24,7 @@
 #include "desk-dashboard-page.h"
 #include "desk-data-io.h"
 #include "desk-date.h"
+#include "desk-person-editor.h"
 #include "desk-preferences-window.h"
 #include "desk-report-page.h"
 #include "desk-screening-editor.h"
@@ -196,6 +197,8 @@ update_actions (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-aid", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-screening", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-screening", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-person", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-adviser", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-adviser", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.service-log", open);
@@ -548,6 +551,71 @@ edit_screening_activated (GtkWidget  *widget,
   open_screening_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* ---- people and organisations (当事人) ---- */
+
+static void
+person_saved (DeskWindow       *self,
+              gint64            id,
+              gboolean          created,
+              DeskPersonEditor *editor)
+{
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("%s saved in the register"),
+                                               desk_person_editor_get_name (editor)));
+  records_changed (self);
+}
+
+static void
+person_deleted (DeskWindow       *self,
+                gint64            id,
+                DeskPersonEditor *editor)
+{
+  desk_window_add_toast (self,
+                         adw_toast_new_format (_("%s deleted from the register"),
+                                               desk_person_editor_get_name (editor)));
+  records_changed (self);
+}
+
+static DeskPersonEditor *
+open_person_editor (DeskWindow *self,
+                    gint64      id)
+{
+  DeskPersonEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+  editor = desk_person_editor_new (GTK_WINDOW (self), self->store);
+  if (id > 0 && !desk_person_editor_load (editor, id, &error))
+    {
+      desk_window_add_toast (self, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return NULL;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (person_saved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (person_deleted), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+new_person_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_person_editor (DESK_WINDOW (widget), 0);
+}
+
+static void
+edit_person_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_person_editor (DESK_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 /* An adviser or a month of services changed: the advisers page counts
  * again, and so do the dashboard (who falls short) and the report. */
 static void
@@ -681,6 +749,8 @@ new_record_activated (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.new-aid", NULL);
   else if (g_strcmp0 (page, "screenings") == 0)
     gtk_widget_activate_action (widget, "win.new-screening", NULL);
+  else if (g_strcmp0 (page, "people") == 0)
+    gtk_widget_activate_action (widget, "win.new-person", NULL);
   else if (g_strcmp0 (page, "advisers") == 0)
     gtk_widget_activate_action (widget, "win.new-adviser", NULL);
 }
@@ -722,6 +792,7 @@ open_record (DeskWindow *self,
     { "mediation_case", "win.edit-case" },
     { "legal_aid", "win.edit-aid" },
     { "screening", "win.edit-screening" },
+    { "person", "win.edit-person" },
     { "adviser", "win.edit-adviser" },
   };
   g_autofree char *what = NULL;
@@ -1034,6 +1105,8 @@ desk_window_class_init (DeskWindowClass *klass)
                                    new_screening_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-screening", "x",
                                    edit_screening_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-person", "x", edit_person_activated);
   gtk_widget_class_install_action (widget_class, "win.new-adviser", NULL, new_adviser_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-adviser", "x",
                                    edit_adviser_activated);
