@@ -376,7 +376,16 @@ test_validation_beside_fields (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (named (editor, "birth-date")));
   g_assert_false (gtk_widget_get_sensitive (named (editor, "sex")));
 
-  /* A passport: the number is taken as typed, sex and birth date typed. */
+  /* Another document: what the number filled stays, open to typing. */
+  choose (editor, "id-type", "其他");
+  g_assert_cmpstr (text_of (editor, "birth-date"), ==, "1991-01-01");
+  g_assert_true (gtk_widget_get_sensitive (named (editor, "birth-date")));
+  g_assert_false (shows_error (editor, "id-number", "id-number-error"));
+
+  /* A passport: the number is taken as typed, sex and birth date typed;
+   * emptying a 居民身份证 number empties what it filled. */
+  choose (editor, "id-type", "居民身份证");
+  g_assert_false (gtk_widget_get_sensitive (named (editor, "birth-date")));
   type_into (editor, "id-number", "");
   g_assert_cmpstr (text_of (editor, "birth-date"), ==, "");
   choose (editor, "id-type", "护照");

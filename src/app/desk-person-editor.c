@@ -573,10 +573,10 @@ check_duplicate (DeskPersonEditor *self)
     {
       self->duplicate_kind = DUPLICATE_ID_NUMBER;
       message = g_strdup_printf (is_org (self)
-                                   ? _("This credit code is already registered for %s. "
-                                       "A second entry is not made.")
-                                   : _("This ID number is already registered for %s. "
-                                       "A second entry is not made."),
+                                   ? _("This credit code is already registered for %s.\n"
+                                       "The same organisation is not registered twice.")
+                                   : _("This ID number is already registered for %s.\n"
+                                       "The same person is not registered twice."),
                                  who);
       unmark_duplicate (GTK_WIDGET (self->phone_entry), self->phone_error);
       desk_form_set_error (GTK_WIDGET (self->id_entry), self->id_error, duplicate_caption ());
@@ -585,8 +585,9 @@ check_duplicate (DeskPersonEditor *self)
   else
     {
       self->duplicate_kind = DUPLICATE_PHONE;
-      message = g_strdup_printf (_("This phone number is already registered for %s, under "
-                                   "the same name. A second entry is not made."), who);
+      message = g_strdup_printf (_("This phone number is already registered for %s, "
+                                   "under the same name.\nThe same person is not "
+                                   "registered twice."), who);
       unmark_duplicate (GTK_WIDGET (self->id_entry), self->id_error);
       desk_form_set_error (GTK_WIDGET (self->phone_entry), self->phone_error,
                            duplicate_caption ());
@@ -1019,6 +1020,9 @@ choice_changed (DeskPersonEditor *self,
     return;
   if (drop_down == self->id_type_dropdown)
     {
+      /* Another kind of document does not change when the person was
+       * born: what the number filled stays, open to typing. */
+      self->id_derived = FALSE;
       apply_kind (self);
       check_id_number (self, FALSE);
     }
