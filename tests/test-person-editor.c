@@ -635,6 +635,62 @@ test_delete (Fixture       *f,
   g_assert_null (find_editor ());
 }
 
+/* The named field that holds the focus. */
+static const char *
+focused_field (DeskPersonEditor *editor)
+{
+  const char *fields[] = { "kind-natural", "kind-organisation", "name", "id-type", "id-number",
+                           "legal-rep", "sex", "birth-date", "ethnicity", "phone", "village",
+                           "address", "flag-disabled", "flag-migrant-worker", "flag-farmer",
+                           "flag-military", "flag-foreigner", "person-open-existing",
+                           "editor-save" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (has_focus_in (editor, editor, fields[i]))
+      return fields[i];
+  return NULL;
+}
+
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  DeskPersonEditor *editor = open_new (f);
+  const char *natural[] = { "name", "id-type", "id-number", "sex", "birth-date", "ethnicity",
+                            "phone", "village", "address", "flag-disabled",
+                            "flag-migrant-worker", "flag-farmer", "flag-military",
+                            "flag-foreigner" };
+  const char *organisation[] = { "name", "id-number", "legal-rep", "phone", "address" };
+
+  /* Tab follows the form, row by row... */
+  while (gtk_widget_get_width (named (editor, "address")) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_grab_focus (named (editor, "name"));
+  for (guint i = 1; i < G_N_ELEMENTS (natural); i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD));
+      g_assert_cmpstr (focused_field (editor), ==, natural[i]);
+    }
+  /* ...past what the ID number filled. */
+  type_into (editor, "id-number", "360426199202149240");
+  gtk_widget_grab_focus (named (editor, "id-number"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD));
+  g_assert_cmpstr (focused_field (editor), ==, "ethnicity");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (editor, "kind-organisation")), TRUE);
+  /* Tab goes by where the fields are: wait for the new layout. */
+  while (gtk_widget_get_width (named (editor, "legal-rep")) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  gtk_widget_grab_focus (named (editor, "name"));
+  for (guint i = 1; i < G_N_ELEMENTS (organisation); i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD));
+      g_assert_cmpstr (focused_field (editor), ==, organisation[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_keys_and_escape (Fixture       *f,
                       gconstpointer  data)
@@ -725,6 +781,7 @@ main (int    argc,
   ADD ("organisation", test_organisation);
   ADD ("delete", test_delete);
   ADD ("keys-and-escape", test_keys_and_escape);
+  ADD ("tab-order", test_tab_order);
   ADD ("opened-from-a-page", test_opened_from_a_page);
 #undef ADD
 
