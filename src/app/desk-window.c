@@ -24,6 +24,7 @@
 #include "desk-dashboard-page.h"
 #include "desk-data-io.h"
 #include "desk-date.h"
+#include "desk-list-page.h"
 #include "desk-person-editor.h"
 #include "desk-preferences-window.h"
 #include "desk-report-page.h"
@@ -53,6 +54,7 @@ struct _DeskWindow
   DeskDashboardPage    *dashboard;
   DeskAdviserPage      *adviser_page;
   DeskReportPage       *report_page;
+  GPtrArray            *list_pages;   /* DeskListPage */
 
   DeskPreferencesWindow *preferences;   /* weak: while open */
   DeskDataIo           *data_io;
@@ -83,26 +85,19 @@ typedef struct
   const char *name;
   const char *title;
   const char *icon;
-  const char *empty;   /* what the page will hold */
+  int         list;    /* the DeskListKind of a list page, or -1 */
 } PageInfo;
 
 static const PageInfo pages[] = {
-  { "dashboard", N_("Dashboard"), "view-grid-symbolic",
-    N_("What is due or overdue today, and this month's counts.") },
+  { "dashboard", N_("Dashboard"), "view-grid-symbolic", -1 },
   { "consultations", N_("Consultations"), "chat-message-new-symbolic",
-    N_("The ledger of walk-in, telephone and written legal consultations.") },
-  { "cases", N_("Mediation"), "system-users-symbolic",
-    N_("People's-mediation cases from acceptance to follow-up.") },
-  { "screenings", N_("Screening"), "edit-find-symbolic",
-    N_("The committees' screenings for brewing disputes.") },
-  { "legal-aid", N_("Legal Aid"), "emblem-documents-symbolic",
-    N_("Legal-aid applications received and forwarded to the county.") },
-  { "advisers", N_("Legal Advisers"), "avatar-default-symbolic",
-    N_("Village legal advisers, their villages and their service log.") },
-  { "people", N_("People"), "x-office-address-book-symbolic",
-    N_("Everyone the station has served, with their history.") },
-  { "report", N_("Monthly Report"), "x-office-spreadsheet-symbolic",
-    N_("The month's statistical forms, checked and exported for the county.") },
+    DESK_LIST_CONSULTATIONS },
+  { "cases", N_("Mediation"), "system-users-symbolic", DESK_LIST_MEDIATION_CASES },
+  { "screenings", N_("Screening"), "edit-find-symbolic", DESK_LIST_SCREENINGS },
+  { "legal-aid", N_("Legal Aid"), "emblem-documents-symbolic", DESK_LIST_LEGAL_AID },
+  { "advisers", N_("Legal Advisers"), "avatar-default-symbolic", -1 },
+  { "people", N_("People"), "x-office-address-book-symbolic", DESK_LIST_PEOPLE },
+  { "report", N_("Monthly Report"), "x-office-spreadsheet-symbolic", -1 },
 };
 
 static const PageInfo *
@@ -112,20 +107,6 @@ find_page (const char *name)
     if (g_strcmp0 (pages[i].name, name) == 0)
       return &pages[i];
   return NULL;
-}
-
-static GtkWidget *
-make_placeholder (const PageInfo *info)
-{
-  GtkWidget *status = adw_status_page_new ();
-  g_autofree char *description = g_strdup_printf ("%s\n%s", _(info->empty),
-                                                  _("This page is not available in this "
-                                                    "version yet."));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), info->icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _(info->title));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
-  return status;
 }
 
 static GtkWidget *
@@ -350,8 +331,8 @@ case_saved (DeskWindow     *self,
   g_autofree char *title = g_strdup_printf (_("Mediation case %s saved"),
                                             desk_case_editor_get_number (editor));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
-  desk_dashboard_page_reload (self->dashboard);
+  desk_window_add_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
 
 static void
@@ -362,8 +343,8 @@ case_deleted (DeskWindow     *self,
   g_autofree char *title = g_strdup_printf (_("Mediation case %s deleted"),
                                             desk_case_editor_get_number (editor));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
-  desk_dashboard_page_reload (self->dashboard);
+  desk_window_add_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
 
 static void
@@ -755,6 +736,19 @@ new_record_activated (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.new-adviser", NULL);
 }
 
+/* Ctrl+F: the search of the list page shown. */
+static void
+find_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+
+  if (g_strcmp0 (desk_window_get_mode (self), "main") == 0 && DESK_IS_LIST_PAGE (page))
+    desk_list_page_focus_search (DESK_LIST_PAGE (page));
+}
+
 /* Whether the window has the action @name taking a record id ("x"). */
 static gboolean
 has_record_action (DeskWindow *self,
@@ -821,6 +815,8 @@ records_changed (DeskWindow *self)
   desk_dashboard_page_reload (self->dashboard);
   desk_report_page_reload (self->report_page);
   desk_adviser_page_reload (self->adviser_page);
+  for (guint i = 0; i < self->list_pages->len; i++)
+    desk_list_page_reload (g_ptr_array_index (self->list_pages, i));
 }
 
 static void
@@ -860,6 +856,8 @@ show_main (DeskWindow *self)
   desk_dashboard_page_set_store (self->dashboard, self->store);
   desk_adviser_page_set_store (self->adviser_page, self->store);
   desk_report_page_set_store (self->report_page, self->store);
+  for (guint i = 0; i < self->list_pages->len; i++)
+    desk_list_page_set_store (g_ptr_array_index (self->list_pages, i), self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
   update_actions (self);
@@ -1002,6 +1000,7 @@ desk_window_dispose (GObject *object)
 static void
 desk_window_finalize (GObject *object)
 {
+  g_ptr_array_unref (DESK_WINDOW (object)->list_pages);
   g_free (DESK_WINDOW (object)->path);
   G_OBJECT_CLASS (desk_window_parent_class)->finalize (object);
 }
@@ -1101,6 +1100,9 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-aid", "x", edit_aid_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-record", NULL);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-screening", NULL,
                                    new_screening_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-screening", "x",
@@ -1125,6 +1127,7 @@ desk_window_init (DeskWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->list_pages = g_ptr_array_new ();
   self->data_io = desk_data_io_new (self);
   /* Until a ledger is open there is nothing to set. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
@@ -1164,7 +1167,11 @@ desk_window_init (DeskWindow *self)
           self->adviser_page = DESK_ADVISER_PAGE (page);
         }
       else
-        page = make_placeholder (&pages[i]);
+        {
+          g_assert (pages[i].list >= 0);
+          page = desk_list_page_new (desk_list_page_spec (pages[i].list));
+          g_ptr_array_add (self->list_pages, page);
+        }
       gtk_list_box_append (self->sidebar, make_sidebar_row (&pages[i]));
       gtk_stack_add_named (self->pages, page, pages[i].name);
     }
@@ -1247,7 +1254,7 @@ desk_window_reload (DeskWindow *self)
   if (self->store != NULL)
     {
       update_station (self);
-      desk_dashboard_page_reload (self->dashboard);
+      records_changed (self);
     }
   g_signal_emit (self, signals[RELOAD], 0);
 }
@@ -1269,6 +1276,8 @@ desk_window_close_ledger (DeskWindow *self)
   set_store (self, NULL);
   desk_dashboard_page_set_store (self->dashboard, NULL);
   desk_adviser_page_set_store (self->adviser_page, NULL);
+  for (guint i = 0; i < self->list_pages->len; i++)
+    desk_list_page_set_store (g_ptr_array_index (self->list_pages, i), NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
   update_actions (self);
 }

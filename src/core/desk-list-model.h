@@ -51,6 +51,11 @@ typedef struct
   gint64      category_id;  /* the list's main code (see below); 0: any */
   const char *status;       /* NULL: any */
   const char *search;       /* words, as desk_search(); NULL or blank: all */
+  gint64      channel_id;   /* consultations: 咨询方式; 0: any */
+  gint64      result_id;    /* consultations: 处理结果; 0: any */
+  gint64      committee_id; /* cases and screenings; 0: any */
+  gint64      mediator_id;  /* cases: among the case's mediators; 0: any */
+  gboolean    overdue;      /* cases and applications past their limit */
 } DeskListFilter;
 
 #define DESK_TYPE_LIST_MODEL (desk_list_model_get_type ())
