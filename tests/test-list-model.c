@@ -2,13 +2,22 @@
  * builds rows only for the pages asked for; filters and sorts come from
  * SQL; an asynchronous reload runs in a worker and can be cancelled or
  * superseded; a reload and a refresh after an edit emit items-changed for
- * what changed only. */
+ * what changed only.  Each filter (渠道, 处理结果, committee, mediator,
+ * overdue) returns exactly its records, alone and together, served by an
+ * index; overdue agrees with the dashboard's and the editors' definitions,
+ * holidays included. */
 #include "config.h"
 
 #include <string.h>
 
+#include "desk-codes.h"
+#include "desk-consultation.h"
+#include "desk-legal-aid.h"
 #include "desk-list-model.h"
+#include "desk-mediation.h"
 #include "desk-search.h"
+#include "desk-settings.h"
+#include "desk-test-records.h"
 #include "desk-test-util.h"
 #include "search-corpus.h"
 
@@ -634,6 +643,662 @@ test_every_list (void)
   }
 }
 
+/* The filters of the list pages: each returns exactly its records, alone
+ * and together, on a small ledger written through the core create
+ * functions. */
+
+typedef struct
+{
+  DeskStore         *store;
+  DeskTestRegisters  r;
+} Small;
+
+static void
+small_open (Small      *s,
+            const char *name)
+{
+  s->store = desk_test_open_store (name);
+  desk_test_add_registers (s->store, &s->r);
+}
+
+/* The ids @kind lists under @filter, in the default order. */
+static GArray *
+list_ids (DeskStore            *store,
+          DeskListKind          kind,
+          const DeskListFilter *filter)
+{
+  g_autoptr(DeskListModel) model = desk_list_model_new (store, kind);
+  g_autoptr(GError) error = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  desk_list_model_set_filter (model, filter);
+  g_assert_true (desk_list_model_reload (model, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      gint64 id = desk_list_model_get_id (model, i);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* The list holds exactly the ids after @n, in that order; 0 ends nothing
+ * (ids are never 0). */
+static void
+assert_list (DeskStore            *store,
+             DeskListKind          kind,
+             const DeskListFilter *filter,
+             guint                 n,
+             ...)
+{
+  g_autoptr(GArray) ids = list_ids (store, kind, filter);
+  va_list args;
+
+  if (ids->len != n)
+    {
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      for (guint i = 0; i < ids->len; i++)
+        g_string_append_printf (got, " %" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+      g_error ("list %d: %u records (%s), expected %u", kind, ids->len, got->str, n);
+    }
+  va_start (args, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, va_arg (args, gint64));
+  va_end (args);
+}
+
+static void
+test_filter_consultations (void)
+{
+  Small s;
+  g_autoptr(GError) error = NULL;
+  gint64 visit = 0, call = 0, letter = 0, answered = 0, drafted = 0, to_mediation = 0;
+  gint64 c1, c2, c3, c4, c5, c6;
+
+  small_open (&s, "filter-consultations.db");
+  visit = desk_test_code (s.store, DESK_CODE_CHANNEL, "来访");
+  call = desk_test_code (s.store, DESK_CODE_CHANNEL, "来电");
+  letter = desk_test_code (s.store, DESK_CODE_CHANNEL, "来信");
+  answered = desk_test_code (s.store, DESK_CODE_CONSULT_RESULT, "当场解答");
+  drafted = desk_test_code (s.store, DESK_CODE_CONSULT_RESULT, "代写文书");
+  to_mediation = desk_test_code (s.store, DESK_CODE_CONSULT_RESULT, "引导人民调解");
+
+  c1 = desk_test_add_consultation (s.store, &s.r, "2026-11-01 09:00", 0, "来访", "当场解答",
+                                   "问宅基地");
+  c2 = desk_test_add_consultation (s.store, &s.r, "2026-11-02 09:00", 0, "来电", "当场解答",
+                                   "问赡养费");
+  c3 = desk_test_add_consultation (s.store, &s.r, "2026-11-03 09:00", 0, "来电", "代写文书",
+                                   "写起诉状");
+  c4 = desk_test_add_consultation (s.store, &s.r, "2026-10-15 09:00", 0, "来访", "代写文书",
+                                   "写借条");
+  c5 = desk_test_add_consultation (s.store, &s.r, "2026-11-04 09:00", 0, "来电", "当场解答",
+                                   "删掉的");
+  c6 = desk_test_add_consultation (s.store, &s.r, "2026-11-05 09:00", 0, "来信", "引导人民调解",
+                                   "排水沟争执");
+  g_assert_true (desk_consultation_delete (s.store, c5, &error));
+  g_assert_no_error (error);
+
+  /* Each filter alone; a deleted record nowhere. */
+  assert_list (s.store, DESK_LIST_CONSULTATIONS, &(DeskListFilter) { .channel_id = call },
+               2, c3, c2);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS, &(DeskListFilter) { .channel_id = visit },
+               2, c1, c4);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS, &(DeskListFilter) { .channel_id = letter },
+               1, c6);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS, &(DeskListFilter) { .result_id = answered },
+               2, c2, c1);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS, &(DeskListFilter) { .result_id = drafted },
+               2, c3, c4);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS,
+               &(DeskListFilter) { .result_id = to_mediation }, 1, c6);
+
+  /* Together, and with the other filters. */
+  assert_list (s.store, DESK_LIST_CONSULTATIONS,
+               &(DeskListFilter) { .channel_id = call, .result_id = answered }, 1, c2);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS,
+               &(DeskListFilter) { .channel_id = visit, .result_id = drafted }, 1, c4);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS,
+               &(DeskListFilter) { .channel_id = letter, .result_id = answered }, 0);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS,
+               &(DeskListFilter) { .channel_id = visit, .from = "2026-11-01",
+                                   .until = "2026-11-30" }, 1, c1);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS,
+               &(DeskListFilter) { .result_id = drafted, .search = "起诉" }, 1, c3);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS,
+               &(DeskListFilter) { .channel_id = call, .village_id = s.r.qingshan_village },
+               2, c3, c2);
+  assert_list (s.store, DESK_LIST_CONSULTATIONS,
+               &(DeskListFilter) { .channel_id = call, .village_id = s.r.dongping_village },
+               0);
+  /* Another list ignores them. */
+  assert_list (s.store, DESK_LIST_SCREENINGS,
+               &(DeskListFilter) { .channel_id = call, .result_id = answered }, 0);
+  g_clear_object (&s.store);
+}
+
+static void
+test_filter_committee_and_mediator (void)
+{
+  Small s;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskCase) k1 = NULL, k2 = NULL, k3 = NULL, k4 = NULL;
+  gint64 p1, p2, id1, id2, id3, id4, s1, s2, s3;
+
+  small_open (&s, "filter-committee.db");
+  p1 = desk_test_add_person (s.store, "赵一");
+  p2 = desk_test_add_person (s.store, "钱二");
+
+  k1 = desk_test_case_new (s.store, &s.r, s.r.qingshan, "2026-11-20", "两户争执");
+  desk_case_add_party (k1, p1, DESK_CASE_APPLICANT);
+  desk_case_add_mediator (k1, s.r.zhang);
+  desk_case_add_mediator (k1, s.r.li);
+  id1 = desk_test_add_case (s.store, k1);
+  k2 = desk_test_case_new (s.store, &s.r, s.r.qingshan, "2026-09-01", "借款纠纷");
+  desk_case_add_party (k2, p2, DESK_CASE_APPLICANT);
+  desk_case_add_mediator (k2, s.r.li);
+  id2 = desk_test_add_case (s.store, k2);
+  k3 = desk_test_case_new (s.store, &s.r, s.r.dongping, "2026-10-01", "土地纠纷");
+  desk_case_add_party (k3, p1, DESK_CASE_APPLICANT);
+  desk_case_add_mediator (k3, s.r.wang);
+  id3 = desk_test_add_case (s.store, k3);
+  k4 = desk_test_case_new (s.store, &s.r, s.r.qingshan, "2026-08-01", "已删除");
+  desk_case_add_party (k4, p1, DESK_CASE_APPLICANT);
+  desk_case_add_mediator (k4, s.r.zhang);
+  id4 = desk_test_add_case (s.store, k4);
+  g_assert_true (desk_case_delete (s.store, id4, &error));
+  g_assert_no_error (error);
+
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .committee_id = s.r.qingshan }, 2, id1, id2);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .committee_id = s.r.dongping }, 1, id3);
+  /* Any of a case's mediators. */
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .mediator_id = s.r.li }, 2, id1, id2);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .mediator_id = s.r.zhang }, 1, id1);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .mediator_id = s.r.wang }, 1, id3);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .committee_id = s.r.qingshan, .mediator_id = s.r.zhang },
+               1, id1);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .committee_id = s.r.qingshan, .mediator_id = s.r.wang },
+               0);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .mediator_id = s.r.li, .from = "2026-09-01",
+                                   .until = "2026-09-30" }, 1, id2);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .mediator_id = s.r.li, .search = "借款" }, 1, id2);
+  /* A case's village is its committee's: 东坪村 holds 东坪's cases. */
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .committee_id = s.r.dongping,
+                                   .village_id = s.r.dongping_village }, 1, id3);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .committee_id = s.r.qingshan,
+                                   .village_id = s.r.dongping_village }, 0);
+
+  /* Screenings: committee_id is their committee; category_id means
+   * nothing to them. */
+  s1 = desk_test_add_screening (s.store, s.r.qingshan, s.r.qingshan_village, "2026-11-01");
+  s2 = desk_test_add_screening (s.store, s.r.dongping, s.r.dongping_village, "2026-11-02");
+  s3 = desk_test_add_screening (s.store, s.r.qingshan, s.r.dongping_village, "2026-11-10");
+  assert_list (s.store, DESK_LIST_SCREENINGS,
+               &(DeskListFilter) { .committee_id = s.r.qingshan }, 2, s3, s1);
+  assert_list (s.store, DESK_LIST_SCREENINGS,
+               &(DeskListFilter) { .committee_id = s.r.dongping }, 1, s2);
+  assert_list (s.store, DESK_LIST_SCREENINGS,
+               &(DeskListFilter) { .category_id = s.r.qingshan }, 3, s3, s2, s1);
+  assert_list (s.store, DESK_LIST_SCREENINGS,
+               &(DeskListFilter) { .committee_id = s.r.qingshan,
+                                   .village_id = s.r.dongping_village }, 1, s3);
+  assert_list (s.store, DESK_LIST_SCREENINGS,
+               &(DeskListFilter) { .committee_id = s.r.qingshan, .from = "2026-11-01",
+                                   .until = "2026-11-05" }, 1, s1);
+  /* The mediator means nothing to screenings, the committee nothing to
+   * consultations. */
+  assert_list (s.store, DESK_LIST_SCREENINGS,
+               &(DeskListFilter) { .mediator_id = s.r.wang }, 3, s3, s2, s1);
+  g_clear_object (&s.store);
+}
+
+/* Whether @ids holds @id. */
+static gboolean
+holds (GArray *ids,
+       gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_same_ids (GArray *a,
+                 GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (g_array_index (a, gint64, i), ==, g_array_index (b, gint64, i));
+}
+
+/* The overdue cases are exactly those of desk_case_list()'s overdue filter
+ * (the dashboard's) and of desk_case_overdue_days() (the editor's). */
+static void
+assert_cases_agree (DeskStore *store,
+                    GArray    *listed)
+{
+  DeskCaseFilter overdue = { .overdue = TRUE };
+  g_autoptr(GArray) dashboard = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dashboard = desk_case_list (store, &overdue, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_ids (listed, dashboard);
+  all = desk_case_list (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autoptr(DeskCase) mcase = desk_case_get (store, g_array_index (all, gint64, i), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (desk_case_overdue_days (store, mcase) > 0, ==,
+                       holds (listed, mcase->id));
+    }
+}
+
+/* A case of @committee for @person with @mediator, in @status. */
+static gint64
+add_case (Small          *s,
+          gint64          person,
+          gint64          committee,
+          gint64          mediator,
+          const char     *accepted_on,
+          DeskCaseStatus  status,
+          const char     *closed_on)
+{
+  g_autoptr(DeskCase) c = desk_test_case_new (s->store, &s->r, committee, accepted_on, "纠纷");
+
+  desk_case_add_party (c, person, DESK_CASE_APPLICANT);
+  desk_case_add_mediator (c, mediator);
+  if (closed_on != NULL)
+    desk_test_case_close (c, status, closed_on);
+  else
+    c->status = status;
+  return desk_test_add_case (s->store, c);
+}
+
+static void
+test_overdue_cases (void)
+{
+  Small s;
+  g_autoptr(GError) error = NULL;
+  DeskListFilter overdue = { .overdue = TRUE };
+  gint64 p, recent, old_open, at_limit, within, closed, deleted, mediating;
+  g_autoptr(GArray) ids = NULL;
+
+  g_setenv ("LEGALDESK_TODAY", "2026-11-23", TRUE);
+  small_open (&s, "overdue-cases.db");
+  p = desk_test_add_person (s.store, "赵一");
+  recent = add_case (&s, p, s.r.qingshan, s.r.zhang, "2026-11-20", DESK_CASE_ACCEPTED, NULL);
+  old_open = add_case (&s, p, s.r.qingshan, s.r.li, "2026-09-01", DESK_CASE_ACCEPTED, NULL);
+  /* 31 days ago: one day past the limit of 30; 30 days ago: not yet. */
+  at_limit = add_case (&s, p, s.r.dongping, s.r.wang, "2026-10-23", DESK_CASE_ACCEPTED, NULL);
+  within = add_case (&s, p, s.r.dongping, s.r.wang, "2026-10-24", DESK_CASE_ACCEPTED, NULL);
+  closed = add_case (&s, p, s.r.qingshan, s.r.zhang, "2026-08-01", DESK_CASE_SUCCEEDED,
+                     "2026-08-20");
+  deleted = add_case (&s, p, s.r.qingshan, s.r.zhang, "2026-07-01", DESK_CASE_ACCEPTED, NULL);
+  mediating = add_case (&s, p, s.r.qingshan, s.r.zhang, "2026-10-02", DESK_CASE_MEDIATING, NULL);
+  g_assert_true (desk_case_delete (s.store, deleted, &error));
+  g_assert_no_error (error);
+
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES, &overdue, 3, at_limit, mediating, old_open);
+  ids = list_ids (s.store, DESK_LIST_MEDIATION_CASES, &overdue);
+  assert_cases_agree (s.store, ids);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* With the other filters. */
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .overdue = TRUE, .committee_id = s.r.qingshan },
+               2, mediating, old_open);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .overdue = TRUE, .mediator_id = s.r.li }, 1, old_open);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .overdue = TRUE, .status = "调解中" }, 1, mediating);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .overdue = TRUE, .from = "2026-10-01",
+                                   .until = "2026-10-31" }, 2, at_limit, mediating);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES,
+               &(DeskListFilter) { .overdue = TRUE, .committee_id = s.r.dongping,
+                                   .mediator_id = s.r.wang }, 1, at_limit);
+  /* Not a filter of the other lists. */
+  assert_list (s.store, DESK_LIST_SCREENINGS, &overdue, 0);
+
+  /* A day later the case of 10-24 runs past the limit too. */
+  g_setenv ("LEGALDESK_TODAY", "2026-11-24", TRUE);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES, &overdue, 4, within, at_limit, mediating,
+               old_open);
+  ids = list_ids (s.store, DESK_LIST_MEDIATION_CASES, &overdue);
+  assert_cases_agree (s.store, ids);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* The limit is the station's setting. */
+  g_assert_true (desk_settings_set (s.store, "mediation-limit-days", "60", &error));
+  g_assert_no_error (error);
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES, &overdue, 1, old_open);
+  ids = list_ids (s.store, DESK_LIST_MEDIATION_CASES, &overdue);
+  assert_cases_agree (s.store, ids);
+  g_clear_pointer (&ids, g_array_unref);
+  g_assert_true (desk_settings_set (s.store, "mediation-limit-days", "3", &error));
+  assert_list (s.store, DESK_LIST_MEDIATION_CASES, &overdue, 5, recent, within, at_limit,
+               mediating, old_open);
+  ids = list_ids (s.store, DESK_LIST_MEDIATION_CASES, &overdue);
+  assert_cases_agree (s.store, ids);
+  g_assert_false (holds (ids, closed));
+  g_clear_pointer (&ids, g_array_unref);
+
+  g_setenv ("LEGALDESK_TODAY", "2026-11-23", TRUE);
+  g_clear_object (&s.store);
+}
+
+/* The overdue applications are exactly those of desk_legal_aid_list()'s
+ * overdue_only (the dashboard's) and of desk_legal_aid_overdue() (the
+ * editor's red warning). */
+static void
+assert_aid_agree (DeskStore *store,
+                  GArray    *listed)
+{
+  DeskAidFilter overdue = { .overdue_only = TRUE, .newest_first = TRUE };
+  g_autoptr(GArray) dashboard = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dashboard = desk_legal_aid_list (store, &overdue, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_ids (listed, dashboard);
+  all = desk_legal_aid_list (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, listed->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autoptr(DeskLegalAid) aid = desk_legal_aid_get (store, g_array_index (all, gint64, i),
+                                                        &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (desk_legal_aid_overdue (store, aid, NULL), ==, holds (listed, aid->id));
+    }
+}
+
+/* Forwarding limit 3 working days, today Friday 2026-10-09, after the
+ * National Day holidays 10-01 to 10-07 and the make-up working Sunday
+ * 09-27: received on Monday 09-28, four working days have passed (09-29,
+ * 09-30, 10-08, 10-09): late; received on 09-29, three: not yet. */
+static void
+test_overdue_legal_aid (void)
+{
+  Small s;
+  g_autoptr(GError) error = NULL;
+  DeskListFilter overdue = { .overdue = TRUE };
+  gint64 p, a_fri, a_mon, a_tue, a_wed_supplement, a_forwarded, a_withdrawn, a_supplement_old,
+         a_holiday, a_deleted;
+  g_autoptr(GArray) ids = NULL;
+  char date[11];
+
+  g_setenv ("LEGALDESK_TODAY", "2026-10-09", TRUE);
+  small_open (&s, "overdue-aid.db");
+  for (int d = 1; d <= 7; d++)
+    {
+      g_snprintf (date, sizeof date, "2026-10-%02d", d);
+      g_assert_true (desk_holidays_add (s.store, date, FALSE, "国庆节", &error));
+    }
+  g_assert_true (desk_holidays_add (s.store, "2026-09-27", TRUE, "调休上班", &error));
+  g_assert_true (desk_holidays_add (s.store, "2026-10-10", TRUE, "调休上班", &error));
+  g_assert_no_error (error);
+  p = desk_test_add_person (s.store, "李秀英");
+
+  a_fri = desk_test_add_aid (s.store, &s.r, "2026-09-25 09:00", p, NULL, "九月二十五日");
+  a_mon = desk_test_add_aid (s.store, &s.r, "2026-09-28 17:30", p, NULL, "九月二十八日");
+  a_tue = desk_test_add_aid (s.store, &s.r, "2026-09-29 08:00", p, NULL, "九月二十九日");
+  a_wed_supplement = desk_test_add_aid (s.store, &s.r, "2026-09-30 10:00", p, NULL, "待补");
+  desk_test_aid_step (s.store, a_wed_supplement, "材料待补", "2026-10-08");
+  a_forwarded = desk_test_add_aid (s.store, &s.r, "2026-09-20 10:00", p, NULL, "已转交");
+  desk_test_aid_step (s.store, a_forwarded, "已转交", "2026-09-22");
+  a_withdrawn = desk_test_add_aid (s.store, &s.r, "2026-09-21 10:00", p, NULL, "撤回");
+  desk_test_aid_step (s.store, a_withdrawn, "申请人撤回", "2026-09-23");
+  a_supplement_old = desk_test_add_aid (s.store, &s.r, "2026-09-22 10:00", p, NULL, "久未补");
+  desk_test_aid_step (s.store, a_supplement_old, "材料待补", "2026-09-24");
+  a_holiday = desk_test_add_aid (s.store, &s.r, "2026-10-03 10:00", p, NULL, "假期中");
+  a_deleted = desk_test_add_aid (s.store, &s.r, "2026-09-15 10:00", p, NULL, "删掉的");
+  g_assert_true (desk_legal_aid_delete (s.store, a_deleted, &error));
+  g_assert_no_error (error);
+
+  assert_list (s.store, DESK_LIST_LEGAL_AID, &overdue, 3, a_mon, a_fri, a_supplement_old);
+  ids = list_ids (s.store, DESK_LIST_LEGAL_AID, &overdue);
+  assert_aid_agree (s.store, ids);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* With the other filters. */
+  assert_list (s.store, DESK_LIST_LEGAL_AID,
+               &(DeskListFilter) { .overdue = TRUE, .status = "材料待补" }, 1, a_supplement_old);
+  assert_list (s.store, DESK_LIST_LEGAL_AID,
+               &(DeskListFilter) { .overdue = TRUE, .from = "2026-09-25",
+                                   .until = "2026-09-30" }, 2, a_mon, a_fri);
+  assert_list (s.store, DESK_LIST_LEGAL_AID,
+               &(DeskListFilter) { .overdue = TRUE, .search = "二十五" }, 1, a_fri);
+
+  /* Without the holiday calendar the National Day week is working days:
+   * everything still pending is late. */
+  for (int d = 1; d <= 7; d++)
+    {
+      g_snprintf (date, sizeof date, "2026-10-%02d", d);
+      g_assert_true (desk_holidays_remove (s.store, date, &error));
+    }
+  g_assert_no_error (error);
+  assert_list (s.store, DESK_LIST_LEGAL_AID, &overdue, 6, a_holiday, a_wed_supplement, a_tue,
+               a_mon, a_fri, a_supplement_old);
+  ids = list_ids (s.store, DESK_LIST_LEGAL_AID, &overdue);
+  assert_aid_agree (s.store, ids);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* The limit is the station's setting. */
+  g_assert_true (desk_settings_set (s.store, "aid-limit-days", "9", &error));
+  g_assert_no_error (error);
+  assert_list (s.store, DESK_LIST_LEGAL_AID, &overdue, 2, a_fri, a_supplement_old);
+  ids = list_ids (s.store, DESK_LIST_LEGAL_AID, &overdue);
+  assert_aid_agree (s.store, ids);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Forwarding takes one off the list. */
+  desk_test_aid_step (s.store, a_fri, "已转交", "2026-10-09");
+  assert_list (s.store, DESK_LIST_LEGAL_AID, &overdue, 1, a_supplement_old);
+
+  g_setenv ("LEGALDESK_TODAY", "2026-11-23", TRUE);
+  g_clear_object (&s.store);
+}
+
+/* In a worker the cut-off is the one computed on the window's connection
+ * at the reload; a refresh after an edit keeps the filter. */
+static void
+test_overdue_async_and_refresh (void)
+{
+  Small s;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(DeskListModel) model = NULL;
+  DeskListFilter overdue = { .overdue = TRUE };
+  Waiter w = { loop, 0 };
+  Call call = { &w };
+  gint64 p, late, later, fresh;
+
+  g_setenv ("LEGALDESK_TODAY", "2026-11-23", TRUE);
+  small_open (&s, "overdue-async.db");
+  p = desk_test_add_person (s.store, "李秀英");
+  late = desk_test_add_aid (s.store, &s.r, "2026-11-02 09:00", p, NULL, "早");
+  later = desk_test_add_aid (s.store, &s.r, "2026-11-16 09:00", p, NULL, "晚");
+  fresh = desk_test_add_aid (s.store, &s.r, "2026-11-20 09:00", p, NULL, "新");
+
+  model = desk_list_model_new (s.store, DESK_LIST_LEGAL_AID);
+  desk_list_model_set_filter (model, &overdue);
+  w.pending = 1;
+  desk_list_model_reload_async (model, NULL, reloaded, &call);
+  g_main_loop_run (loop);
+  g_assert_no_error (call.error);
+  g_assert_true (call.ok);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpint (desk_list_model_get_id (model, 0), ==, later);
+  g_assert_cmpint (desk_list_model_get_id (model, 1), ==, late);
+  g_assert_cmpuint (desk_list_model_find (model, fresh), ==, G_MAXUINT);
+
+  /* Forwarded: the refresh takes it off, the other stays. */
+  desk_test_aid_step (s.store, later, "已转交", "2026-11-23");
+  g_assert_true (desk_list_model_refresh_ids (model, (gint64[]) { later, late }, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpint (desk_list_model_get_id (model, 0), ==, late);
+
+  g_clear_error (&call.error);
+  g_clear_object (&model);
+  g_clear_object (&s.store);
+}
+
+/* Each new filter is served by an index, whatever the sort: the plan
+ * searches the list's table, never scans it. */
+static int
+trace_ids_sql (unsigned  type,
+               void     *data,
+               void     *p,
+               void     *x)
+{
+  char **sql = data;
+  const char *text = x;
+
+  if (type == SQLITE_TRACE_STMT && g_str_has_prefix (text, "SELECT ")
+      && strstr (text, ".id FROM ") != NULL && strstr (text, "desk_ids (?1)") == NULL
+      && *sql == NULL)
+    *sql = g_strdup (text);
+  return 0;
+}
+
+static char *
+plan_of (DeskStore  *store,
+         const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (desk_store_get_db (store), explain, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (plan, FALSE);
+}
+
+static void
+assert_plan (DeskStore            *store,
+             DeskListKind          kind,
+             const DeskListFilter *filter,
+             const char           *alias,
+             const char           *index)
+{
+  g_autoptr(DeskListModel) model = desk_list_model_new (store, kind);
+  g_autofree const char **keys = desk_list_model_get_sort_keys (model);
+  g_autofree char *scan = g_strdup_printf ("SCAN %s ", alias);
+  g_autofree char *scan_end = g_strdup_printf ("SCAN %s\n", alias);
+  g_autofree char *search = g_strdup_printf ("SEARCH %s USING ", alias);
+  sqlite3 *db = desk_store_get_db (store);
+
+  desk_list_model_set_filter (model, filter);
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      g_autofree char *sql = NULL;
+      g_autofree char *plan = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (desk_list_model_set_sort (model, keys[k], TRUE));
+      sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, trace_ids_sql, &sql);
+      g_assert_true (desk_list_model_reload (model, NULL, &error));
+      sqlite3_trace_v2 (db, 0, NULL, NULL);
+      g_assert_no_error (error);
+      g_assert_nonnull (sql);
+      plan = plan_of (store, sql);
+      if (strstr (plan, scan) != NULL || strstr (plan, scan_end) != NULL ||
+          strstr (plan, search) == NULL || strstr (plan, index) == NULL)
+        g_error ("list %d sorted by %s: expected a search using %s, got:\n%s", kind, keys[k],
+                 index, plan);
+    }
+}
+
+static void
+test_filter_plans (void)
+{
+  g_autoptr(DeskStore) store = open_path (small_path);
+  gint64 any = 1;
+
+  assert_plan (store, DESK_LIST_CONSULTATIONS, &(DeskListFilter) { .channel_id = any }, "c",
+               "consultations_channel");
+  assert_plan (store, DESK_LIST_CONSULTATIONS, &(DeskListFilter) { .result_id = any }, "c",
+               "consultations_result");
+  assert_plan (store, DESK_LIST_CONSULTATIONS,
+               &(DeskListFilter) { .result_id = any, .from = "2026-01-01",
+                                   .until = "2026-01-31" }, "c", "consultations_result");
+  /* cases_committee, or the number's (committee_id, year, seq). */
+  assert_plan (store, DESK_LIST_MEDIATION_CASES, &(DeskListFilter) { .committee_id = any },
+               "m", "(committee_id=?");
+  assert_plan (store, DESK_LIST_MEDIATION_CASES, &(DeskListFilter) { .mediator_id = any },
+               "m", "case_mediators_mediator");
+  /* Open cases: closed_on IS NULL, the few of cases_closed. */
+  assert_plan (store, DESK_LIST_MEDIATION_CASES, &(DeskListFilter) { .overdue = TRUE }, "m",
+               "cases_closed");
+  assert_plan (store, DESK_LIST_SCREENINGS, &(DeskListFilter) { .committee_id = any }, "s",
+               "screenings_committee");
+  assert_plan (store, DESK_LIST_LEGAL_AID, &(DeskListFilter) { .overdue = TRUE }, "a",
+               "legal_aid_pending");
+}
+
+/* A ledger of schema 4 gets the indexes of schema 5 on opening, and its
+ * records are found through them. */
+static void
+test_upgrade_adds_filter_indexes (void)
+{
+  g_autofree char *path = desk_test_path ("schema4.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *integrity = NULL;
+  Small s;
+  gint64 call, c1;
+
+  small_open (&s, "schema4.db");
+  c1 = desk_test_add_consultation (s.store, &s.r, "2026-11-01 09:00", 0, "来电", "当场解答",
+                                   "问宅基地");
+  desk_test_add_consultation (s.store, &s.r, "2026-11-02 09:00", 0, "来访", "当场解答",
+                              "问赡养费");
+  desk_test_exec (s.store,
+                  "DROP INDEX consultations_channel; DROP INDEX consultations_result;"
+                  " DROP INDEX screenings_committee; DROP INDEX legal_aid_agent;"
+                  " PRAGMA user_version = 4");
+  g_clear_object (&s.store);
+
+  s.store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_get_schema_version (s.store), ==, 5);
+  g_assert_cmpint (desk_store_get_latest_version (), ==, 5);
+  g_assert_cmpint (desk_test_query_int (s.store,
+                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                        " AND name IN ('consultations_channel',"
+                                        " 'consultations_result', 'screenings_committee',"
+                                        " 'legal_aid_agent')"), ==, 4);
+  call = desk_test_code (s.store, DESK_CODE_CHANNEL, "来电");
+  assert_list (s.store, DESK_LIST_CONSULTATIONS, &(DeskListFilter) { .channel_id = call },
+               1, c1);
+  integrity = desk_test_query_text (s.store, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_clear_object (&s.store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -659,6 +1324,14 @@ main (int   argc,
   g_test_add_func ("/list-model/refresh-leaves-filter", test_refresh_leaves_filter);
   g_test_add_func ("/list-model/reload-emits-the-difference", test_reload_emits_the_difference);
   g_test_add_func ("/list-model/every-list", test_every_list);
+  g_test_add_func ("/list-model/filter-consultations", test_filter_consultations);
+  g_test_add_func ("/list-model/filter-committee-and-mediator",
+                   test_filter_committee_and_mediator);
+  g_test_add_func ("/list-model/overdue-cases", test_overdue_cases);
+  g_test_add_func ("/list-model/overdue-legal-aid", test_overdue_legal_aid);
+  g_test_add_func ("/list-model/overdue-async-and-refresh", test_overdue_async_and_refresh);
+  g_test_add_func ("/list-model/filter-plans", test_filter_plans);
+  g_test_add_func ("/list-model/upgrade-adds-filter-indexes", test_upgrade_adds_filter_indexes);
 
   status = g_test_run ();
   g_free (big_path);

@@ -22,7 +22,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-date.h"
+#include "desk-legal-aid.h"
 #include "desk-list-model.h"
+#include "desk-mediation.h"
 #include "desk-search.h"
 
 #define MAX_PAGES 24   /* pages kept: a tall window shows fewer than 3 */
@@ -35,6 +37,20 @@ typedef struct
   const char *exprs[4];   /* ORDER BY terms, NULL-terminated */
 } SortKey;
 
+/* The filters that add a condition of their own, and only when set: a
+ * condition written "(:x = 0 OR …)" is never served by an index, and these
+ * are the ones that pick few rows out of a large table (005-list-filters.sql
+ * has the indexes they need). */
+typedef enum
+{
+  COND_CHANNEL,     /* :channel */
+  COND_RESULT,      /* :result */
+  COND_COMMITTEE,   /* :committee */
+  COND_MEDIATOR,    /* :mediator */
+  COND_OVERDUE,     /* :cutoff, the latest overdue date */
+  N_CONDS
+} Cond;
+
 typedef struct
 {
   const char          *search_kind;   /* desk_search kind */
@@ -44,8 +60,12 @@ typedef struct
   const char          *period_sql;
   /* The ids of the matching records, without ORDER BY.  Named parameters:
    * :village, :category, :status (NULL: any), :searching (0/1) and :ids
-   * (desk_ids). */
+   * (desk_ids); the conditions below add :channel, :result, :committee,
+   * :mediator and :cutoff. */
   const char          *ids_sql;
+  /* The conditions the list applies, appended to ids_sql when their filter
+   * is set; NULL for the filters the list ignores. */
+  const char          *conds[N_CONDS];
   /* ?1 desk_ids → id, deleted (0/1), then one text per column. */
   const char          *rows_sql;
   const char *const   *columns;
@@ -124,6 +144,7 @@ static const ListSpec lists[] = {
     "SELECT p.id FROM people p WHERE p.deleted_at IS NULL"
     " AND (:village = 0 OR p.village_id = :village)"
     SEARCHING ("p"),
+    { NULL },
     "SELECT p.id, p.deleted_at IS NOT NULL, p.name, p.sex, p.id_number, p.phone, v.name,"
     " p.address FROM people p LEFT JOIN villages v ON v.id = p.village_id"
     " WHERE p.id IN (SELECT value FROM desk_ids (?1))",
@@ -135,6 +156,8 @@ static const ListSpec lists[] = {
     " AND (:village = 0 OR c.village_id = :village)"
     " AND (:category = 0 OR c.category_id = :category)"
     SEARCHING ("c"),
+    { [COND_CHANNEL] = " AND c.channel_id = :channel",
+      [COND_RESULT] = " AND c.result_id = :result" },
     "SELECT c.id, c.deleted_at IS NOT NULL, c.number, c.at, p.name, k.label,"
     " substr (c.content, 1, 100), r.label, v.name FROM consultations c"
     " LEFT JOIN people p ON p.id = c.person_id LEFT JOIN codes k ON k.id = c.category_id"
@@ -150,6 +173,12 @@ static const ListSpec lists[] = {
     " AND (:category = 0 OR m.dispute_type_id = :category)"
     " AND (:status IS NULL OR m.status = :status)"
     SEARCHING ("m"),
+    { [COND_COMMITTEE] = " AND m.committee_id = :committee",
+      [COND_MEDIATOR] = " AND m.id IN (SELECT case_id FROM case_mediators"
+                        "              WHERE mediator_id = :mediator)",
+      /* Still open (closed_on is set exactly when the status is closed),
+       * as desk_case_list()'s overdue filter. */
+      [COND_OVERDUE] = " AND m.closed_on IS NULL AND m.accepted_on <= :cutoff" },
     "SELECT m.id, m.deleted_at IS NOT NULL, m.number, m.accepted_on, t.short_name, k.label,"
     " (SELECT group_concat (name, '、') FROM (SELECT p.name FROM case_parties cp"
     "   JOIN people p ON p.id = cp.person_id WHERE cp.case_id = m.id"
@@ -164,8 +193,8 @@ static const ListSpec lists[] = {
     " AND s.screened_on >= :from AND s.screened_on < :until",
     "SELECT s.id FROM screenings s WHERE s.deleted_at IS NULL"
     " AND (:village = 0 OR s.village_id = :village)"
-    " AND (:category = 0 OR s.committee_id = :category)"
     SEARCHING ("s"),
+    { [COND_COMMITTEE] = " AND s.committee_id = :committee" },
     "SELECT s.id, s.deleted_at IS NOT NULL, s.screened_on, t.short_name, v.name, s.screener,"
     " s.found, s.prevented, s.notes FROM screenings s"
     " LEFT JOIN committees t ON t.id = s.committee_id"
@@ -180,6 +209,13 @@ static const ListSpec lists[] = {
     " AND (:category = 0 OR a.matter_id = :category)"
     " AND (:status IS NULL OR a.status = :status)"
     SEARCHING ("a"),
+    /* Neither forwarded nor withdrawn, received on or before the cut-off,
+     * as desk_legal_aid_list()'s overdue_only.  Without statistics the
+     * planner takes "withdrawn_on IS NULL" (nearly every row) for a
+     * selective equality: the pending applications' own index is named. */
+    { [COND_OVERDUE] = " AND a.id IN (SELECT id FROM legal_aid INDEXED BY legal_aid_pending"
+                       "  WHERE deleted_at IS NULL AND forwarded_on IS NULL"
+                       "  AND withdrawn_on IS NULL AND received_at <= :cutoff || ' 23:59')" },
     "SELECT a.id, a.deleted_at IS NOT NULL, a.number, a.received_at, p.name, k.label,"
     " a.status, a.forwarded_on FROM legal_aid a"
     " LEFT JOIN people p ON p.id = a.person_id LEFT JOIN codes k ON k.id = a.matter_id"
@@ -192,6 +228,7 @@ static const ListSpec lists[] = {
     " AND (:village = 0 OR v.village_id = :village)"
     " AND (:category = 0 OR v.mode_id = :category)"
     SEARCHING ("v"),
+    { NULL },
     "SELECT v.id, v.deleted_at IS NOT NULL, v.served_on, d.name, g.name, k.label,"
     " printf ('%g', v.half_hours / 2.0), v.notes FROM adviser_services v"
     " LEFT JOIN advisers d ON d.id = v.adviser_id LEFT JOIN villages g ON g.id = v.village_id"
@@ -367,6 +404,12 @@ typedef struct
   gint64       category_id;
   char        *status;
   char        *search;    /* NULL: no search */
+  gint64       channel_id;
+  gint64       result_id;
+  gint64       committee_id;
+  gint64       mediator_id;
+  gboolean     overdue;
+  char        *cutoff;    /* overdue: the latest overdue date, set at each reload */
   guint        sort;
   gboolean     descending;
 } Query;
@@ -378,6 +421,7 @@ query_clear (Query *q)
   g_clear_pointer (&q->until, g_free);
   g_clear_pointer (&q->status, g_free);
   g_clear_pointer (&q->search, g_free);
+  g_clear_pointer (&q->cutoff, g_free);
 }
 
 static void
@@ -389,6 +433,7 @@ query_copy (Query       *to,
   to->until = g_strdup (from->until);
   to->status = g_strdup (from->status);
   to->search = g_strdup (from->search);
+  to->cutoff = g_strdup (from->cutoff);
 }
 
 static void
@@ -443,9 +488,48 @@ day_after (const char *date)
   return desk_date_valid (date) ? desk_date_add_days (date, 1) : NULL;
 }
 
-/* The ids statement of @q: the list's fixed text and one of its fixed sort
- * orders.  Only identifiers from the tables above go into the text; every
- * value is bound. */
+static gboolean
+query_has (const Query *q,
+           Cond         cond)
+{
+  switch (cond)
+    {
+    case COND_CHANNEL:
+      return q->channel_id != 0;
+    case COND_RESULT:
+      return q->result_id != 0;
+    case COND_COMMITTEE:
+      return q->committee_id != 0;
+    case COND_MEDIATOR:
+      return q->mediator_id != 0;
+    case COND_OVERDUE:
+      return q->overdue;
+    case N_CONDS:
+    default:
+      break;
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+/* The overdue filter's cut-off on desk_today(), computed on @store by the
+ * functions the dashboard and the editors use, so that the three never
+ * disagree; the list binds it as a value. */
+static void
+query_set_cutoff (Query     *q,
+                  DeskStore *store)
+{
+  g_clear_pointer (&q->cutoff, g_free);
+  if (!q->overdue)
+    return;
+  if (q->kind == DESK_LIST_MEDIATION_CASES)
+    q->cutoff = desk_case_overdue_cutoff (store, NULL);
+  else if (q->kind == DESK_LIST_LEGAL_AID)
+    q->cutoff = desk_legal_aid_overdue_cutoff (store, NULL);
+}
+
+/* The ids statement of @q: the list's fixed text, the fixed conditions of
+ * the filters set, and one of its fixed sort orders.  Only text from the
+ * tables above goes into the statement; every value is bound. */
 static char *
 ids_sql (const Query *q)
 {
@@ -455,6 +539,9 @@ ids_sql (const Query *q)
 
   if (spec->period_sql != NULL && (q->from != NULL || q->until != NULL))
     g_string_append (sql, spec->period_sql);
+  for (guint c = 0; c < N_CONDS; c++)
+    if (spec->conds[c] != NULL && query_has (q, c))
+      g_string_append (sql, spec->conds[c]);
   g_string_append (sql, " ORDER BY ");
   for (guint i = 0; sort->exprs[i] != NULL; i++)
     {
@@ -541,6 +628,11 @@ query_ids (DeskStore     *store,
   bind_named_int (stmt, ":village", q->village_id);
   bind_named_int (stmt, ":category", q->category_id);
   bind_named_text (stmt, ":status", q->status);
+  bind_named_int (stmt, ":channel", q->channel_id);
+  bind_named_int (stmt, ":result", q->result_id);
+  bind_named_int (stmt, ":committee", q->committee_id);
+  bind_named_int (stmt, ":mediator", q->mediator_id);
+  bind_named_text (stmt, ":cutoff", q->cutoff);
   bind_named_int (stmt, ":searching", found != NULL);
   if (found != NULL)
     desk_sql_bind_ids (stmt, sqlite3_bind_parameter_index (stmt, ":ids"), found);
@@ -963,6 +1055,11 @@ desk_list_model_set_filter (DeskListModel        *self,
   query_clear (q);
   q->village_id = 0;
   q->category_id = 0;
+  q->channel_id = 0;
+  q->result_id = 0;
+  q->committee_id = 0;
+  q->mediator_id = 0;
+  q->overdue = FALSE;
   if (filter == NULL)
     return;
   q->from = g_strdup (filter->from);
@@ -974,6 +1071,11 @@ desk_list_model_set_filter (DeskListModel        *self,
   q->status = g_strdup (filter->status);
   if (filter->search != NULL && !desk_search_query_is_empty (filter->search))
     q->search = g_strdup (filter->search);
+  q->channel_id = filter->channel_id;
+  q->result_id = filter->result_id;
+  q->committee_id = filter->committee_id;
+  q->mediator_id = filter->mediator_id;
+  q->overdue = filter->overdue;
 }
 
 /**
@@ -1016,6 +1118,7 @@ desk_list_model_reload (DeskListModel  *self,
 
   g_return_val_if_fail (DESK_IS_LIST_MODEL (self), FALSE);
 
+  query_set_cutoff (&self->query, self->store);
   ids = query_ids (self->store, &self->query, NULL, cancellable, error);
   if (ids == NULL)
     return FALSE;
@@ -1150,6 +1253,9 @@ desk_list_model_reload_async (DeskListModel       *self,
 
   data = g_new0 (ReloadData, 1);
   data->query = g_new0 (Query, 1);
+  /* "Today" and the settings as of now, read here on the window's
+   * connection: the worker gets the cut-off as a value. */
+  query_set_cutoff (&self->query, self->store);
   query_copy (data->query, &self->query);
   data->path = g_strdup (desk_store_get_path (self->store));
   data->generation = ++self->generation;
@@ -1281,7 +1387,10 @@ desk_list_model_refresh_ids (DeskListModel  *self,
   if (touched->len == 0)
     return TRUE;
 
-  /* Which of them the list's own query still yields. */
+  /* Which of them the list's own query still yields (with the cut-off of
+   * the reload that listed them). */
+  if (self->query.overdue && self->query.cutoff == NULL)
+    query_set_cutoff (&self->query, self->store);
   still = query_ids (self->store, &self->query, listed, NULL, error);
   if (still == NULL)
     return FALSE;

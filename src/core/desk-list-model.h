@@ -38,24 +38,35 @@ typedef enum
 } DeskListKind;
 
 /* What a list page filters by.  Each list applies the fields that make
- * sense for it and ignores the others: the period is the record's date
- * (consultation 日期时间, case 受理日期, 排查日期, application 接收日期,
- * service date); category is 咨询类别, 纠纷类型, the screening's committee,
- * 援助事项 or 服务方式; status applies to cases and legal-aid
- * applications; people have only village and search. */
+ * sense for it and ignores the others; 0, NULL or FALSE means "any":
+ *
+ * - the period is the record's date (consultation 日期时间, case 受理日期,
+ *   排查日期, application 接收日期, service date);
+ * - category is the list's main code: 咨询类别, 纠纷类型, 援助事项 or
+ *   服务方式 (screenings have none: their committee is committee_id);
+ * - status applies to cases and legal-aid applications;
+ * - channel and result (咨询方式, 处理结果) to consultations;
+ * - committee to cases and screenings, mediator to cases (those where
+ *   the mediator is one of the case's 调解员);
+ * - overdue to cases still open past the mediation time limit
+ *   (desk_case_overdue_cutoff()) and to applications neither forwarded nor
+ *   withdrawn past the forwarding limit in working days
+ *   (desk_legal_aid_overdue_cutoff()): the dashboard's and the editors'
+ *   definitions, on desk_today() at the reload;
+ * - people have only village and search. */
 typedef struct
 {
-  const char *from;         /* first day, "YYYY-MM-DD"; NULL: open */
-  const char *until;        /* last day, inclusive; NULL: open */
-  gint64      village_id;   /* 0: any */
-  gint64      category_id;  /* the list's main code (see below); 0: any */
-  const char *status;       /* NULL: any */
-  const char *search;       /* words, as desk_search(); NULL or blank: all */
-  gint64      channel_id;   /* consultations: 咨询方式; 0: any */
-  gint64      result_id;    /* consultations: 处理结果; 0: any */
-  gint64      committee_id; /* cases and screenings; 0: any */
-  gint64      mediator_id;  /* cases: among the case's mediators; 0: any */
-  gboolean    overdue;      /* cases and applications past their limit */
+  const char *from;          /* first day, "YYYY-MM-DD"; NULL: open */
+  const char *until;         /* last day, inclusive; NULL: open */
+  gint64      village_id;    /* 0: any */
+  gint64      category_id;   /* the list's main code (see above); 0: any */
+  const char *status;        /* NULL: any */
+  const char *search;        /* words, as desk_search(); NULL or blank: all */
+  gint64      channel_id;    /* consultations: 咨询方式 (kind channel); 0: any */
+  gint64      result_id;     /* consultations: 处理结果 (kind consult_result); 0: any */
+  gint64      committee_id;  /* cases and screenings: 调委会; 0: any */
+  gint64      mediator_id;   /* cases: one of the case's 调解员; 0: any */
+  gboolean    overdue;       /* cases and applications: past the time limit today */
 } DeskListFilter;
 
 #define DESK_TYPE_LIST_MODEL (desk_list_model_get_type ())

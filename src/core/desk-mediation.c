@@ -1774,11 +1774,25 @@ desk_case_missing_fields (const DeskCase *mcase)
 
 /* Time limits ------------------------------------------------------------ */
 
+char *
+desk_case_overdue_cutoff (DeskStore  *store,
+                          const char *today)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  /* Concluded within mediation-limit-days of acceptance: accepted that
+   * many days before today is the last day still within the limit. */
+  now = today != NULL ? g_strdup (today) : desk_today ();
+  return desk_date_add_days (now, -desk_settings_get_int (store, "mediation-limit-days") - 1);
+}
+
 int
 desk_case_overdue_days (DeskStore      *store,
                         const DeskCase *mcase)
 {
-  g_autofree char *today = NULL;
+  g_autofree char *cutoff = NULL;
   int days;
 
   g_return_val_if_fail (DESK_IS_STORE (store), 0);
@@ -1786,9 +1800,8 @@ desk_case_overdue_days (DeskStore      *store,
 
   if (desk_case_status_is_closed (mcase->status) || !desk_date_valid (mcase->accepted_on))
     return 0;
-  today = desk_today ();
-  days = desk_date_to_day (today) - desk_date_to_day (mcase->accepted_on)
-         - desk_settings_get_int (store, "mediation-limit-days");
+  cutoff = desk_case_overdue_cutoff (store, NULL);
+  days = desk_date_to_day (cutoff) + 1 - desk_date_to_day (mcase->accepted_on);
   return MAX (days, 0);
 }
 
@@ -1828,7 +1841,7 @@ desk_case_follow_up_due (DeskStore      *store,
   " AND (?7 = 0 OR EXISTS (SELECT 1 FROM case_parties p" \
   "                        WHERE p.case_id = c.id AND p.person_id = ?7))" \
   " AND (?8 = 0 OR c.closed_on IS NULL)" \
-  " AND (?9 IS NULL OR (c.closed_on IS NULL AND c.accepted_on < ?9))" \
+  " AND (?9 IS NULL OR (c.closed_on IS NULL AND c.accepted_on <= ?9))" \
   " AND (?10 IS NULL OR (c.status = '调解成功' AND c.closed_on <= ?10" \
   "      AND NOT EXISTS (SELECT 1 FROM case_visits v" \
   "                      WHERE v.case_id = c.id AND v.deleted_at IS NULL)))"
@@ -1862,8 +1875,7 @@ bind_filter (DeskStore            *store,
 
       if (f->overdue)
         {
-          g_autofree char *cutoff =
-            desk_date_add_days (today, -desk_settings_get_int (store, "mediation-limit-days"));
+          g_autofree char *cutoff = desk_case_overdue_cutoff (store, today);
           sqlite3_bind_text (stmt, 9, cutoff, -1, SQLITE_TRANSIENT);
         }
       if (f->follow_up_due)

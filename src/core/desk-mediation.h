@@ -159,6 +159,12 @@ GStrv       desk_case_missing_fields (const DeskCase     *mcase);
  * of an open case; 0 when not overdue or closed. */
 int         desk_case_overdue_days   (DeskStore          *store,
                                       const DeskCase     *mcase);
+/* The latest 受理日期 that is past the time limit on @today (NULL:
+ * desk_today()): an open case is overdue exactly when accepted on or before
+ * it.  Every overdue test (desk_case_overdue_days(), the overdue filters of
+ * desk_case_list() and of the list pages) counts from it.  (transfer full) */
+char       *desk_case_overdue_cutoff (DeskStore          *store,
+                                      const char         *today);
 /* A 调解成功 case closed follow-up-days ago or more without a visit. */
 gboolean    desk_case_follow_up_due  (DeskStore          *store,
                                       const DeskCase     *mcase);

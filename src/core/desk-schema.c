@@ -24,6 +24,7 @@ static const char *const migrations[] = {
   "002-report-history.sql",
   "003-search.sql",
   "004-figure-months.sql",
+  "005-list-filters.sql",
 };
 
 /* Tables a ledger of the latest schema must have. */
