@@ -93,10 +93,10 @@ static const DeskListPageFilter aid_filters[] = {
 };
 
 static const DeskListPageColumn people_columns[] = {
-  { "name", N_("Name"), "name", 7, DESK_LIST_COLUMN_TEXT },
+  { "name", N_("Name"), "name", 5, DESK_LIST_COLUMN_TEXT },
   { "sex", N_("Sex"), NULL, 2, DESK_LIST_COLUMN_TEXT },
-  { "id_number", N_("ID number"), NULL, 11, DESK_LIST_COLUMN_ID_NUMBER },
-  { "phone", N_("Phone"), NULL, 8, DESK_LIST_COLUMN_TEXT },
+  { "id_number", N_("ID number"), NULL, 10, DESK_LIST_COLUMN_ID_NUMBER },
+  { "phone", N_("Phone"), NULL, 7, DESK_LIST_COLUMN_TEXT },
   { "village", N_("Village"), "village", 5, DESK_LIST_COLUMN_TEXT },
   { "address", N_("Home Address"), NULL, 0, DESK_LIST_COLUMN_TEXT },
 };

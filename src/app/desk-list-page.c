@@ -94,6 +94,7 @@ G_DEFINE_FINAL_TYPE (DeskListPage, desk_list_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_SELECTED_ID,
   N_PROPS
 };
 
@@ -843,6 +844,9 @@ desk_list_page_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
+    case PROP_SELECTED_ID:
+      g_value_set_int64 (value, desk_list_page_get_selected_id (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -861,6 +865,10 @@ desk_list_page_class_init (DeskListPageClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The record of the selected row: a page beside the list shows it. */
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_int64 ("selected-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -941,6 +949,12 @@ desk_list_page_new (const DeskListPageSpec *spec)
 }
 
 static void
+selection_changed (DeskListPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
+static void
 model_changed (DeskListPage *self)
 {
   if (!self->busy)
@@ -972,6 +986,8 @@ desk_list_page_set_store (DeskListPage *self,
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed),
+                           self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
 
   if (self->columns->len == 0)
