@@ -45,7 +45,7 @@ static const DeskListPageColumn case_columns[] = {
   { "committee", N_("Committee"), NULL, 5, DESK_LIST_COLUMN_TEXT },
   { "dispute_type", N_("Dispute type"), NULL, 7, DESK_LIST_COLUMN_TEXT },
   { "parties", N_("Parties"), NULL, 0, DESK_LIST_COLUMN_TEXT },
-  { "status", N_("Case Status"), "status", 5, DESK_LIST_COLUMN_STATUS },
+  { "status", N_("Case Status"), "status", 7, DESK_LIST_COLUMN_STATUS },
   { "closed_on", N_("Closed"), "closed_on", 6, DESK_LIST_COLUMN_TEXT },
 };
 
@@ -80,7 +80,7 @@ static const DeskListPageColumn aid_columns[] = {
   { "received_at", N_("Received"), "received_at", 9, DESK_LIST_COLUMN_TEXT },
   { "person", N_("Applicant"), "person", 5, DESK_LIST_COLUMN_TEXT },
   { "matter", N_("Legal-Aid Matter"), NULL, 0, DESK_LIST_COLUMN_TEXT },
-  { "status", N_("Application Status"), "status", 6, DESK_LIST_COLUMN_STATUS },
+  { "status", N_("Application Status"), "status", 7, DESK_LIST_COLUMN_STATUS },
   { "forwarded_on", N_("Forwarded"), NULL, 6, DESK_LIST_COLUMN_TEXT },
 };
 

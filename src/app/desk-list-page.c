@@ -57,6 +57,7 @@ typedef struct
   const DeskListPageColumn *spec;
   guint                     index;    /* in the model's columns */
   guint                     position; /* in the spec's columns */
+  int                       overdue;  /* the model's "overdue" column, or -1 */
 } Column;
 
 struct _DeskListPage
@@ -522,7 +523,7 @@ cell_bind (GtkSignalListItemFactory *factory,
   DeskRow *row = gtk_list_item_get_item (item);
   const char *text = desk_row_get_text (row, column->index);
   g_autofree char *shown = NULL;
-  static const char *const styles[] = { "success", "accent", "warning", "dim-label" };
+  static const char *const styles[] = { "success", "accent", "warning", "error", "dim-label" };
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     gtk_widget_remove_css_class (label, styles[i]);
@@ -547,9 +548,19 @@ cell_bind (GtkSignalListItemFactory *factory,
       gtk_label_set_label (GTK_LABEL (label), shown);
       break;
     case DESK_LIST_COLUMN_STATUS:
-      gtk_label_set_label (GTK_LABEL (label), text);
-      if (*text != '\0')
-        gtk_widget_add_css_class (label, status_style (text));
+      if (column->overdue >= 0 && g_str_equal (desk_row_get_text (row, column->overdue), "1"))
+        {
+          /* Past its time limit: said in words as well as in red. */
+          shown = g_strdup_printf (_("%s · overdue"), text);
+          gtk_label_set_label (GTK_LABEL (label), shown);
+          gtk_widget_add_css_class (label, "error");
+        }
+      else
+        {
+          gtk_label_set_label (GTK_LABEL (label), text);
+          if (*text != '\0')
+            gtk_widget_add_css_class (label, status_style (text));
+        }
       break;
     case DESK_LIST_COLUMN_TEXT:
     default:
@@ -565,16 +576,28 @@ cell_bind (GtkSignalListItemFactory *factory,
     }
 }
 
-static guint
-model_column (DeskListModel *model,
-              const char    *name)
+/* The index of the model's column @name, or -1. */
+static int
+find_model_column (DeskListModel *model,
+                   const char    *name)
 {
   const char *const *names = desk_list_model_get_columns (model);
 
   for (guint i = 0; names[i] != NULL; i++)
     if (g_str_equal (names[i], name))
       return i;
-  g_error ("The list has no column %s", name);
+  return -1;
+}
+
+static guint
+model_column (DeskListModel *model,
+              const char    *name)
+{
+  int index = find_model_column (model, name);
+
+  if (index < 0)
+    g_error ("The list has no column %s", name);
+  return index;
 }
 
 static void
@@ -593,6 +616,7 @@ add_columns (DeskListPage *self)
       column->spec = spec;
       column->index = model_column (self->model, spec->column);
       column->position = i;
+      column->overdue = find_model_column (self->model, "overdue");
       g_ptr_array_add (self->columns, column);
 
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), column);
