@@ -17,6 +17,7 @@
 #include "desk-codes.h"
 #include "desk-consultation-editor.h"
 #include "desk-consultation.h"
+#include "desk-list-page.h"
 #include "desk-dashboard-page.h"
 #include "desk-form.h"
 #include "desk-mediation.h"
@@ -408,13 +409,12 @@ test_ctrl_n_on_the_cases_page (Fixture       *f,
   g_autofree char *role = NULL;
 
   /* A page without an editor: Ctrl+N does nothing there. */
-  desk_window_show_page (f->window, "screenings");
+  desk_window_show_page (f->window, "report");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL));
   g_assert_null (find_editor ());
 
   desk_window_show_page (f->window, "cases");
-  /* The list itself is still a placeholder. */
-  g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (page_stack (f->window))));
+  g_assert_true (DESK_IS_LIST_PAGE (gtk_stack_get_visible_child (page_stack (f->window))));
   editor = open_new (f);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (f->window));

@@ -683,6 +683,33 @@ list_ids (DeskStore            *store,
   return ids;
 }
 
+/* Every row of the whole list @kind says "1" in its "overdue" column
+ * exactly when the overdue filter lists it: the red mark of the list page
+ * and the filter agree. */
+static void
+assert_rows_marked (DeskStore    *store,
+                    DeskListKind  kind)
+{
+  g_autoptr(GArray) overdue = list_ids (store, kind, &(DeskListFilter) { .overdue = TRUE });
+  g_autoptr(DeskListModel) model = desk_list_model_new (store, kind);
+  g_autoptr(GError) error = NULL;
+  guint marked = 0;
+
+  g_assert_true (desk_list_model_reload (model, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(DeskRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gboolean listed = FALSE;
+
+      for (guint j = 0; j < overdue->len; j++)
+        listed = listed || g_array_index (overdue, gint64, j) == desk_row_get_id (row);
+      g_assert_cmpstr (desk_row_get (row, "overdue"), ==, listed ? "1" : "0");
+      marked += listed;
+    }
+  g_assert_cmpuint (marked, ==, overdue->len);
+}
+
 /* The list holds exactly the ids after @n, in that order; 0 ends nothing
  * (ids are never 0). */
 static void
@@ -959,6 +986,7 @@ test_overdue_cases (void)
   ids = list_ids (s.store, DESK_LIST_MEDIATION_CASES, &overdue);
   assert_cases_agree (s.store, ids);
   g_clear_pointer (&ids, g_array_unref);
+  assert_rows_marked (s.store, DESK_LIST_MEDIATION_CASES);
 
   /* With the other filters. */
   assert_list (s.store, DESK_LIST_MEDIATION_CASES,
@@ -1079,6 +1107,7 @@ test_overdue_legal_aid (void)
   ids = list_ids (s.store, DESK_LIST_LEGAL_AID, &overdue);
   assert_aid_agree (s.store, ids);
   g_clear_pointer (&ids, g_array_unref);
+  assert_rows_marked (s.store, DESK_LIST_LEGAL_AID);
 
   /* With the other filters. */
   assert_list (s.store, DESK_LIST_LEGAL_AID,

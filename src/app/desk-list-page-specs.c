@@ -45,7 +45,7 @@ static const DeskListPageColumn case_columns[] = {
   { "committee", N_("Committee"), NULL, 5, DESK_LIST_COLUMN_TEXT },
   { "dispute_type", N_("Dispute type"), NULL, 7, DESK_LIST_COLUMN_TEXT },
   { "parties", N_("Parties"), NULL, 0, DESK_LIST_COLUMN_TEXT },
-  { "status", N_("Case Status"), "status", 5, DESK_LIST_COLUMN_STATUS },
+  { "status", N_("Case Status"), "status", 7, DESK_LIST_COLUMN_STATUS },
   { "closed_on", N_("Closed"), "closed_on", 6, DESK_LIST_COLUMN_TEXT },
 };
 
@@ -80,7 +80,7 @@ static const DeskListPageColumn aid_columns[] = {
   { "received_at", N_("Received"), "received_at", 9, DESK_LIST_COLUMN_TEXT },
   { "person", N_("Applicant"), "person", 5, DESK_LIST_COLUMN_TEXT },
   { "matter", N_("Legal-Aid Matter"), NULL, 0, DESK_LIST_COLUMN_TEXT },
-  { "status", N_("Application Status"), "status", 6, DESK_LIST_COLUMN_STATUS },
+  { "status", N_("Application Status"), "status", 7, DESK_LIST_COLUMN_STATUS },
   { "forwarded_on", N_("Forwarded"), NULL, 6, DESK_LIST_COLUMN_TEXT },
 };
 
@@ -93,10 +93,10 @@ static const DeskListPageFilter aid_filters[] = {
 };
 
 static const DeskListPageColumn people_columns[] = {
-  { "name", N_("Name"), "name", 7, DESK_LIST_COLUMN_TEXT },
+  { "name", N_("Name"), "name", 5, DESK_LIST_COLUMN_TEXT },
   { "sex", N_("Sex"), NULL, 2, DESK_LIST_COLUMN_TEXT },
-  { "id_number", N_("ID number"), NULL, 11, DESK_LIST_COLUMN_ID_NUMBER },
-  { "phone", N_("Phone"), NULL, 8, DESK_LIST_COLUMN_TEXT },
+  { "id_number", N_("ID number"), NULL, 10, DESK_LIST_COLUMN_ID_NUMBER },
+  { "phone", N_("Phone"), NULL, 7, DESK_LIST_COLUMN_TEXT },
   { "village", N_("Village"), "village", 5, DESK_LIST_COLUMN_TEXT },
   { "address", N_("Home Address"), NULL, 0, DESK_LIST_COLUMN_TEXT },
 };

@@ -57,6 +57,7 @@ typedef struct
   const DeskListPageColumn *spec;
   guint                     index;    /* in the model's columns */
   guint                     position; /* in the spec's columns */
+  int                       overdue;  /* the model's "overdue" column, or -1 */
 } Column;
 
 struct _DeskListPage
@@ -94,6 +95,7 @@ G_DEFINE_FINAL_TYPE (DeskListPage, desk_list_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_SELECTED_ID,
   N_PROPS
 };
 
@@ -521,7 +523,7 @@ cell_bind (GtkSignalListItemFactory *factory,
   DeskRow *row = gtk_list_item_get_item (item);
   const char *text = desk_row_get_text (row, column->index);
   g_autofree char *shown = NULL;
-  static const char *const styles[] = { "success", "accent", "warning", "dim-label" };
+  static const char *const styles[] = { "success", "accent", "warning", "error", "dim-label" };
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     gtk_widget_remove_css_class (label, styles[i]);
@@ -546,9 +548,19 @@ cell_bind (GtkSignalListItemFactory *factory,
       gtk_label_set_label (GTK_LABEL (label), shown);
       break;
     case DESK_LIST_COLUMN_STATUS:
-      gtk_label_set_label (GTK_LABEL (label), text);
-      if (*text != '\0')
-        gtk_widget_add_css_class (label, status_style (text));
+      if (column->overdue >= 0 && g_str_equal (desk_row_get_text (row, column->overdue), "1"))
+        {
+          /* Past its time limit: said in words as well as in red. */
+          shown = g_strdup_printf (_("%s · overdue"), text);
+          gtk_label_set_label (GTK_LABEL (label), shown);
+          gtk_widget_add_css_class (label, "error");
+        }
+      else
+        {
+          gtk_label_set_label (GTK_LABEL (label), text);
+          if (*text != '\0')
+            gtk_widget_add_css_class (label, status_style (text));
+        }
       break;
     case DESK_LIST_COLUMN_TEXT:
     default:
@@ -564,16 +576,28 @@ cell_bind (GtkSignalListItemFactory *factory,
     }
 }
 
-static guint
-model_column (DeskListModel *model,
-              const char    *name)
+/* The index of the model's column @name, or -1. */
+static int
+find_model_column (DeskListModel *model,
+                   const char    *name)
 {
   const char *const *names = desk_list_model_get_columns (model);
 
   for (guint i = 0; names[i] != NULL; i++)
     if (g_str_equal (names[i], name))
       return i;
-  g_error ("The list has no column %s", name);
+  return -1;
+}
+
+static guint
+model_column (DeskListModel *model,
+              const char    *name)
+{
+  int index = find_model_column (model, name);
+
+  if (index < 0)
+    g_error ("The list has no column %s", name);
+  return index;
 }
 
 static void
@@ -592,6 +616,7 @@ add_columns (DeskListPage *self)
       column->spec = spec;
       column->index = model_column (self->model, spec->column);
       column->position = i;
+      column->overdue = find_model_column (self->model, "overdue");
       g_ptr_array_add (self->columns, column);
 
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), column);
@@ -843,6 +868,9 @@ desk_list_page_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
+    case PROP_SELECTED_ID:
+      g_value_set_int64 (value, desk_list_page_get_selected_id (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -861,6 +889,10 @@ desk_list_page_class_init (DeskListPageClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The record of the selected row: a page beside the list shows it. */
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_int64 ("selected-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -941,6 +973,12 @@ desk_list_page_new (const DeskListPageSpec *spec)
 }
 
 static void
+selection_changed (DeskListPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
+static void
 model_changed (DeskListPage *self)
 {
   if (!self->busy)
@@ -972,6 +1010,8 @@ desk_list_page_set_store (DeskListPage *self,
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed),
+                           self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
 
   if (self->columns->len == 0)

@@ -25,6 +25,7 @@
 #include "desk-data-io.h"
 #include "desk-date.h"
 #include "desk-list-page.h"
+#include "desk-people-page.h"
 #include "desk-person-editor.h"
 #include "desk-preferences-window.h"
 #include "desk-report-page.h"
@@ -55,6 +56,7 @@ struct _DeskWindow
   DeskAdviserPage      *adviser_page;
   DeskReportPage       *report_page;
   GPtrArray            *list_pages;   /* DeskListPage */
+  DeskPeoplePage       *people_page;
 
   DeskPreferencesWindow *preferences;   /* weak: while open */
   DeskDataIo           *data_io;
@@ -745,6 +747,8 @@ find_activated (GtkWidget  *widget,
   DeskWindow *self = DESK_WINDOW (widget);
   GtkWidget *page = gtk_stack_get_visible_child (self->pages);
 
+  if (DESK_IS_PEOPLE_PAGE (page))
+    page = desk_people_page_get_list (DESK_PEOPLE_PAGE (page));
   if (g_strcmp0 (desk_window_get_mode (self), "main") == 0 && DESK_IS_LIST_PAGE (page))
     desk_list_page_focus_search (DESK_LIST_PAGE (page));
 }
@@ -817,6 +821,7 @@ records_changed (DeskWindow *self)
   desk_adviser_page_reload (self->adviser_page);
   for (guint i = 0; i < self->list_pages->len; i++)
     desk_list_page_reload (g_ptr_array_index (self->list_pages, i));
+  desk_people_page_reload (self->people_page);
 }
 
 static void
@@ -858,6 +863,7 @@ show_main (DeskWindow *self)
   desk_report_page_set_store (self->report_page, self->store);
   for (guint i = 0; i < self->list_pages->len; i++)
     desk_list_page_set_store (g_ptr_array_index (self->list_pages, i), self->store);
+  desk_people_page_set_store (self->people_page, self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
   update_actions (self);
@@ -1166,6 +1172,13 @@ desk_window_init (DeskWindow *self)
           page = desk_adviser_page_new ();
           self->adviser_page = DESK_ADVISER_PAGE (page);
         }
+      else if (g_strcmp0 (pages[i].name, "people") == 0)
+        {
+          page = desk_people_page_new ();
+          self->people_page = DESK_PEOPLE_PAGE (page);
+          g_signal_connect_object (page, "open-record", G_CALLBACK (open_record),
+                                   self, G_CONNECT_SWAPPED);
+        }
       else
         {
           g_assert (pages[i].list >= 0);
@@ -1278,6 +1291,7 @@ desk_window_close_ledger (DeskWindow *self)
   desk_adviser_page_set_store (self->adviser_page, NULL);
   for (guint i = 0; i < self->list_pages->len; i++)
     desk_list_page_set_store (g_ptr_array_index (self->list_pages, i), NULL);
+  desk_people_page_set_store (self->people_page, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
   update_actions (self);
 }

@@ -94,7 +94,8 @@ static const SortKey consultation_sorts[] = {
 };
 
 static const char *const case_columns[] = {
-  "number", "accepted_on", "committee", "dispute_type", "parties", "status", "closed_on", NULL
+  "number", "accepted_on", "committee", "dispute_type", "parties", "status", "closed_on",
+  "overdue", NULL
 };
 static const SortKey case_sorts[] = {
   { "accepted_on", { "m.accepted_on", "m.id", NULL } },
@@ -113,7 +114,7 @@ static const SortKey screening_sorts[] = {
 };
 
 static const char *const aid_columns[] = {
-  "number", "received_at", "person", "matter", "status", "forwarded_on", NULL
+  "number", "received_at", "person", "matter", "status", "forwarded_on", "overdue", NULL
 };
 static const SortKey aid_sorts[] = {
   { "received_at", { "a.received_at", "a.id", NULL } },
@@ -183,7 +184,8 @@ static const ListSpec lists[] = {
     " (SELECT group_concat (name, '、') FROM (SELECT p.name FROM case_parties cp"
     "   JOIN people p ON p.id = cp.person_id WHERE cp.case_id = m.id"
     "   ORDER BY cp.sort_order, cp.id)),"
-    " m.status, m.closed_on FROM mediation_cases m"
+    " m.status, m.closed_on, m.closed_on IS NULL AND m.accepted_on <= ?2"
+    " FROM mediation_cases m"
     " LEFT JOIN committees t ON t.id = m.committee_id"
     " LEFT JOIN codes k ON k.id = m.dispute_type_id"
     " WHERE m.id IN (SELECT value FROM desk_ids (?1))",
@@ -217,7 +219,8 @@ static const ListSpec lists[] = {
                        "  WHERE deleted_at IS NULL AND forwarded_on IS NULL"
                        "  AND withdrawn_on IS NULL AND received_at <= :cutoff || ' 23:59')" },
     "SELECT a.id, a.deleted_at IS NOT NULL, a.number, a.received_at, p.name, k.label,"
-    " a.status, a.forwarded_on FROM legal_aid a"
+    " a.status, a.forwarded_on, a.forwarded_on IS NULL AND a.withdrawn_on IS NULL"
+    "   AND a.received_at <= ?2 || ' 23:59' FROM legal_aid a"
     " LEFT JOIN people p ON p.id = a.person_id LEFT JOIN codes k ON k.id = a.matter_id"
     " WHERE a.id IN (SELECT value FROM desk_ids (?1))",
     aid_columns, aid_sorts, G_N_ELEMENTS (aid_sorts) },
@@ -511,16 +514,15 @@ query_has (const Query *q,
   g_return_val_if_reached (FALSE);
 }
 
-/* The overdue filter's cut-off on desk_today(), computed on @store by the
- * functions the dashboard and the editors use, so that the three never
- * disagree; the list binds it as a value. */
+/* The overdue cut-off on desk_today(), computed on @store by the functions
+ * the dashboard and the editors use, so that the three never disagree; the
+ * list binds it as a value, for the filter and for the rows' "overdue"
+ * column (1: past the limit). */
 static void
 query_set_cutoff (Query     *q,
                   DeskStore *store)
 {
   g_clear_pointer (&q->cutoff, g_free);
-  if (!q->overdue)
-    return;
   if (q->kind == DESK_LIST_MEDIATION_CASES)
     q->cutoff = desk_case_overdue_cutoff (store, NULL);
   else if (q->kind == DESK_LIST_LEGAL_AID)
@@ -683,6 +685,8 @@ read_rows (DeskListModel  *self,
   if (stmt == NULL)
     return NULL;
   desk_sql_bind_ids (stmt, 1, ids);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    desk_sql_bind_text_or_null (stmt, 2, self->query.cutoff);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DeskRow *row = row_new (sqlite3_column_int64 (stmt, 0), self->spec->columns);
@@ -1389,7 +1393,7 @@ desk_list_model_refresh_ids (DeskListModel  *self,
 
   /* Which of them the list's own query still yields (with the cut-off of
    * the reload that listed them). */
-  if (self->query.overdue && self->query.cutoff == NULL)
+  if (self->query.cutoff == NULL)
     query_set_cutoff (&self->query, self->store);
   still = query_ids (self->store, &self->query, listed, NULL, error);
   if (still == NULL)
