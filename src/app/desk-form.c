@@ -455,7 +455,9 @@ desk_form_mask_id_number (const char *number)
  * @today: (nullable): the day ages are reckoned on; %NULL: today
  *
  * Returns: (transfer full): "男 · 35岁 · 3604**********0071 · 13800138000
- *   · 东坪村", what is known of @person beside the name.
+ *   · 东坪村", what is known of @person beside the name; for an
+ *   organisation "法人或非法人组织 · 91360402MA35ABCD1Y · 法定代表人 陈宏达 ·
+ *   0792-8123456", so that it is never taken for a person.
  */
 char *
 desk_form_describe_person (const DeskPerson *person,
@@ -467,6 +469,22 @@ desk_form_describe_person (const DeskPerson *person,
 
   g_return_val_if_fail (person != NULL, NULL);
 
+  if (person->kind == DESK_PERSON_ORGANISATION)
+    {
+      /* A credit code is printed on the business licence for anyone to
+       * read: shown whole, for the clerk to compare with the licence. */
+      g_ptr_array_add (parts, g_strdup (_("Organisation")));
+      if (person->id_number != NULL)
+        g_ptr_array_add (parts, g_strdup (person->id_number));
+      if (person->legal_rep != NULL)
+        /* Translators: an organisation's legal representative, e.g. 法定代表人 陈宏达 */
+        g_ptr_array_add (parts, g_strdup_printf (_("legal representative %s"),
+                                                 person->legal_rep));
+      if (person->phone != NULL)
+        g_ptr_array_add (parts, g_strdup (person->phone));
+      g_ptr_array_add (parts, NULL);
+      return g_strjoinv (" · ", (char **) parts->pdata);
+    }
   if (desk_sex_label (person->sex) != NULL)
     g_ptr_array_add (parts, g_strdup (desk_sex_label (person->sex)));
   if (person->birth_date != NULL)
@@ -725,6 +743,131 @@ desk_form_check_id_number (GtkWidget     *entry,
   *id = desk_validate_id_number (text, NULL, &error);
   desk_form_set_error (entry, message_label, error ? desk_form_error_problem (error) : NULL);
   return *id != NULL;
+}
+
+/* GB 32100's alphabet, as desk_validate_credit_code() reads it (lower
+ * case taken as upper case). */
+static const char credit_alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/* Whether @text holds only what a credit code may, spaces aside, and how
+ * many characters of the code it holds. */
+static gboolean
+credit_code_characters (const char *text,
+                        guint      *length)
+{
+  *length = 0;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        continue;
+      if (strchr (credit_alphabet, g_ascii_toupper (*p)) == NULL)
+        return FALSE;
+      (*length)++;
+    }
+  return TRUE;
+}
+
+/**
+ * desk_form_check_credit_code:
+ * @final: judge the code as it stands (the field was left, or the record
+ *   is being saved)
+ * @code: (out) (transfer full) (nullable): the code, upper-cased; %NULL
+ *   when empty or wrong
+ *
+ * An organisation's 统一社会信用代码.  While the clerk types it is judged
+ * once it has all 18 characters or holds one that cannot be in a code;
+ * until then, and when empty, nothing is said.
+ *
+ * Returns: %FALSE when the code was judged wrong (the message is shown)
+ */
+gboolean
+desk_form_check_credit_code (GtkWidget  *entry,
+                             GtkWidget  *message_label,
+                             gboolean    final,
+                             char      **code)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint length;
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (entry), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  text = desk_form_editable_text (GTK_EDITABLE (entry));
+  *code = NULL;
+  if (*text == '\0' ||
+      (!final && credit_code_characters (text, &length) && length < 18))
+    {
+      desk_form_set_error (entry, message_label, NULL);
+      return TRUE;
+    }
+  *code = desk_validate_credit_code (text, &error);
+  desk_form_set_error (entry, message_label, error ? desk_form_error_problem (error) : NULL);
+  return *code != NULL;
+}
+
+/**
+ * desk_form_looks_like_credit_code:
+ *
+ * Whether @text is a right 统一社会信用代码 and not a right 居民身份证
+ * number (some codes of public bodies are all digits, as ID numbers are).
+ */
+gboolean
+desk_form_looks_like_credit_code (const char *text)
+{
+  g_autofree char *code = NULL;
+  g_autoptr(DeskIdNumber) id = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  code = desk_validate_credit_code (text, NULL);
+  if (code == NULL)
+    return FALSE;
+  id = desk_validate_id_number (text, NULL, NULL);
+  return id == NULL;
+}
+
+/**
+ * desk_form_looks_like_organisation:
+ *
+ * Whether @name reads as an organisation's: it ends as the names of
+ * companies, works, co-operatives, committees, schools, hospitals, shops
+ * and offices end (九江宏达商贸有限公司, 青山镇东坪村村民委员会,
+ * 青山镇中心小学, 华联超市（青山店）).  A guess for what to offer first;
+ * the clerk corrects it.  Names of four characters or more only: people's
+ * names are shorter, and a 张中心 is a person.
+ */
+gboolean
+desk_form_looks_like_organisation (const char *name)
+{
+  static const char *const endings[] = {
+    "公司", "集团", "厂", "矿", "合作社", "联社", "委员会", "村委会", "居委会",
+    "中心", "学校", "小学", "中学", "大学", "学院", "幼儿园", "医院", "卫生院",
+    "卫生室", "诊所", "药房", "店", "超市", "商行", "门市", "部", "银行", "信用社",
+    "协会", "商会", "学会", "联合会", "事务所", "办事处", "工作室", "政府", "局",
+    "所", "站", "院", "馆", "场", "社", "队", "企业", "基地", "农庄", "酒店", "宾馆",
+  };
+  g_autofree char *text = NULL;
+  glong length;
+  char *open;
+
+  if (name == NULL)
+    return FALSE;
+  text = g_strstrip (g_strdup (name));
+  /* A branch in brackets after the name: 华联超市（青山店） */
+  if ((g_str_has_suffix (text, "）") && (open = g_strrstr (text, "（")) != NULL) ||
+      (g_str_has_suffix (text, ")") && (open = strrchr (text, '(')) != NULL))
+    *open = '\0';
+  g_strstrip (text);
+  length = g_utf8_strlen (text, -1);
+  if (length < 4)
+    return FALSE;
+  if (strstr (text, "有限") != NULL || strstr (text, "公司") != NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if (g_str_has_suffix (text, endings[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /**

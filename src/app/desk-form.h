@@ -57,6 +57,10 @@ gboolean  desk_form_check_id_number      (GtkWidget          *entry,
                                           GtkWidget          *message_label,
                                           gboolean            final,
                                           DeskIdNumber      **id);
+gboolean  desk_form_check_credit_code    (GtkWidget          *entry,
+                                          GtkWidget          *message_label,
+                                          gboolean            final,
+                                          char              **code);
 gboolean  desk_form_check_phone          (GtkWidget          *entry,
                                           GtkWidget          *message_label,
                                           gboolean            final,
@@ -72,6 +76,9 @@ void      desk_form_set_sensitive        (GtkWidget          *widget,
 char     *desk_form_name_person          (const DeskPerson   *person,
                                           const char         *village,
                                           const char         *today);
+
+gboolean  desk_form_looks_like_organisation (const char     *name);
+gboolean  desk_form_looks_like_credit_code (const char      *text);
 
 void      desk_form_ask_discard          (GtkWindow          *editor,
                                           const char         *body,

@@ -252,6 +252,7 @@ make_row (DeskPartyList *self,
   gtk_widget_set_name (GTK_WIDGET (row->picker), "party-person");
   gtk_widget_set_hexpand (GTK_WIDGET (row->picker), TRUE);
   desk_person_picker_set_allow_anonymous (row->picker, FALSE);
+  desk_person_picker_set_allow_organisations (row->picker, TRUE);
   desk_person_picker_set_field (row->picker, _("Parties"));
   if (self->store != NULL)
     desk_person_picker_set_store (row->picker, self->store);

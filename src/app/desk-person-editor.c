@@ -398,25 +398,16 @@ apply_id (DeskPersonEditor   *self,
   return TRUE;
 }
 
-/* A credit code is judged once it has all 18 characters, or as it stands
- * when @final. */
+/* A credit code is judged once it has all 18 characters or one that
+ * cannot be in a code, or as it stands when @final. */
 static gboolean
 check_credit_code (DeskPersonEditor *self,
                    gboolean          final)
 {
-  g_autofree char *text = entry_text (self->id_entry);
   g_autofree char *code = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (*text == '\0' || (!final && g_utf8_strlen (text, -1) < 18))
-    {
-      desk_form_set_error (GTK_WIDGET (self->id_entry), self->id_error, NULL);
-      return TRUE;
-    }
-  code = desk_validate_credit_code (text, &error);
-  desk_form_set_error (GTK_WIDGET (self->id_entry), self->id_error,
-                       error ? desk_form_error_problem (error) : NULL);
-  return code != NULL;
+  return desk_form_check_credit_code (GTK_WIDGET (self->id_entry), self->id_error, final,
+                                      &code);
 }
 
 /* The ID number as its type reads it: a 居民身份证 number or a credit code

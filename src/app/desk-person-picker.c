@@ -10,6 +10,17 @@
  * name, that is already registered offers that person instead of making a
  * second entry.  Visitors who decline to give a name are "anonymous".
  *
+ * Where the record's party may be an organisation (法人 or 非法人组织: the
+ * parties of a mediation case), the new entry may be one: the list offers
+ * to register what was typed as either kind, the one the name reads as
+ * first (…有限公司, …合作社, …委员会 read as organisations), and a switch at
+ * the top of the fields corrects it.  An organisation is asked for 名称,
+ * 统一社会信用代码 (checked as typed; one already registered offers that
+ * organisation), 法定代表人, 电话 and 地址.  Where the party must be a natural
+ * person (a consultation's visitor, a legal-aid applicant), organisations
+ * are not offered for registering, and registered ones are listed, for the
+ * clerk to see they were found, but cannot be taken.
+ *
  * The search scans the register, so it runs on a worker thread with a
  * read-only connection of its own (design.md, "Threads"); one search is out
  * at a time, and text typed meanwhile is searched when it returns.  The
@@ -30,6 +41,10 @@
 #include "desk-register.h"
 
 #define RESULT_LIMIT 8
+
+/* On the rows of the list that offer to register what was typed: the kind
+ * of entry offered, plus one. */
+#define OFFER_KEY "desk-offer-kind"
 
 /* The worker's connection, shared by the searches of one picker and
  * opened by the first of them. */
@@ -77,6 +92,7 @@ struct _DeskPersonPicker
   DuplicateKind  duplicate_kind;
   gboolean       id_derived;      /* sex and birth date come from the ID number */
   gboolean       no_anonymous;    /* the record needs a person (a legal-aid applicant) */
+  gboolean       allow_orgs;      /* the party may be an organisation (a case's parties) */
   char          *field;           /* the field its errors name; NULL: 咨询人 */
 
   GtkWidget     *box;
@@ -86,17 +102,34 @@ struct _DeskPersonPicker
   GtkLabel      *details_label;
   GtkWidget     *entry_error;
   GtkWidget     *new_card;
+  GtkWidget     *kind_box;
+  GtkToggleButton *natural_toggle;
+  GtkToggleButton *org_toggle;
+  GtkWidget     *kind_hint;
+  GtkWidget     *new_grid;
+  GtkLabel      *name_label;
   GtkEntry      *name_entry;
   GtkWidget     *name_error;
+  GtkLabel      *id_label;
   GtkEntry      *id_entry;
   GtkWidget     *id_error;
+  GtkWidget     *sex_label;
   GtkDropDown   *sex_dropdown;
+  GtkWidget     *birth_label;
   GtkEntry      *birth_entry;
   GtkWidget     *birth_error;
+  GtkLabel      *phone_label;
   GtkEntry      *phone_entry;
   GtkWidget     *phone_error;
+  GtkWidget     *village_label;
   GtkDropDown   *village_dropdown;
   GtkWidget     *village_error;
+  GtkWidget     *legal_rep_label;
+  GtkEntry      *legal_rep_entry;
+  GtkWidget     *legal_rep_error;
+  GtkWidget     *address_label;
+  GtkEntry      *address_entry;
+  GtkWidget     *address_error;
   GtkWidget     *duplicate_box;
   GtkLabel      *duplicate_label;
   GtkWidget     *use_existing_button;
@@ -210,6 +243,108 @@ field_name (DeskPersonPicker *self)
   return self->field != NULL ? self->field : C_("consultation", "Visitor");
 }
 
+/* The new entry is an organisation. */
+static gboolean
+is_org (DeskPersonPicker *self)
+{
+  return self->allow_orgs && gtk_toggle_button_get_active (self->org_toggle);
+}
+
+/* The kind of entry @text most likely is: an organisation when organisations
+ * may be parties and it reads as an organisation's name or is a credit
+ * code. */
+static DeskPersonKind
+guess_kind (DeskPersonPicker *self,
+            const char       *text)
+{
+  if (self->allow_orgs && text != NULL &&
+      (desk_form_looks_like_organisation (text) || desk_form_looks_like_credit_code (text)))
+    return DESK_PERSON_ORGANISATION;
+  return DESK_PERSON_NATURAL;
+}
+
+static void
+place (DeskPersonPicker *self,
+       GtkWidget        *child,
+       int               column,
+       int               row)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->new_grid);
+  GtkGridLayoutChild *cell =
+    GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
+
+  gtk_grid_layout_child_set_column (cell, column);
+  gtk_grid_layout_child_set_row (cell, row);
+}
+
+/* A word beside the name when it reads as an organisation's and the new
+ * entry is a person: the party may be meant as the organisation, or (where
+ * only a person can be the party) the clerk should write the person who
+ * came.  Never a reason to refuse: a person's name may read so. */
+static void
+update_kind_hint (DeskPersonPicker *self)
+{
+  g_autofree char *name = desk_form_editable_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *hint = NULL;
+
+  if (!is_org (self) && desk_form_looks_like_organisation (name))
+    {
+      if (self->allow_orgs)
+        hint = g_strdup (_("This reads as the name of an organisation: if it is one, "
+                           "choose “Legal Person or Organisation” above."));
+      else
+        /* Translators: %s is the field, e.g. 咨询人 */
+        hint = g_strdup_printf (_("This reads as the name of an organisation, but the %s "
+                                  "must be a natural person: write the person’s own name."),
+                                field_name (self));
+    }
+  gtk_label_set_text (GTK_LABEL (self->kind_hint), hint ? hint : "");
+  gtk_widget_set_visible (self->kind_hint, hint != NULL);
+}
+
+/* Shows the fields of a natural person or of an organisation: an
+ * organisation's 法定代表人 takes the place of sex, its phone that of the
+ * birth date, its 地址 the last row; it has no village. */
+static void
+apply_kind (DeskPersonPicker *self)
+{
+  gboolean org = is_org (self);
+  GtkWidget *natural_only[] = {
+    self->sex_label, GTK_WIDGET (self->sex_dropdown),
+    self->birth_label, GTK_WIDGET (self->birth_entry),
+    self->village_label, GTK_WIDGET (self->village_dropdown),
+  };
+  GtkWidget *org_only[] = {
+    self->legal_rep_label, GTK_WIDGET (self->legal_rep_entry),
+    self->address_label, GTK_WIDGET (self->address_entry),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (natural_only); i++)
+    gtk_widget_set_visible (natural_only[i], !org);
+  for (guint i = 0; i < G_N_ELEMENTS (org_only); i++)
+    gtk_widget_set_visible (org_only[i], org);
+  if (org)
+    {
+      desk_form_set_error (GTK_WIDGET (self->birth_entry), self->birth_error, NULL);
+      desk_form_set_error (GTK_WIDGET (self->village_dropdown), self->village_error, NULL);
+    }
+  else
+    {
+      desk_form_set_error (GTK_WIDGET (self->legal_rep_entry), self->legal_rep_error, NULL);
+      desk_form_set_error (GTK_WIDGET (self->address_entry), self->address_error, NULL);
+    }
+
+  gtk_label_set_text (self->name_label, org ? _("Name of the organisation") : _("Name"));
+  gtk_label_set_text (self->id_label, org ? _("Unified social credit code") : _("ID number"));
+  gtk_label_set_text (self->phone_label, org ? _("Phone") : _("Mobile"));
+  place (self, GTK_WIDGET (self->phone_label), org ? 2 : 0, org ? 2 : 4);
+  place (self, GTK_WIDGET (self->phone_entry), org ? 3 : 1, org ? 2 : 4);
+  place (self, self->phone_error, org ? 3 : 1, org ? 3 : 5);
+  gtk_button_set_label (GTK_BUTTON (self->use_existing_button),
+                        org ? _("_Use This Organisation") : _("_Use This Person"));
+  update_kind_hint (self);
+}
+
 static void
 set_searching (DeskPersonPicker *self,
                gboolean          searching)
@@ -295,14 +430,19 @@ row_is_choice (GtkListBoxRow *row)
   return row != NULL && gtk_list_box_row_get_selectable (row);
 }
 
+/* Selects the first row that can be taken: the best match, else the
+ * first offer to register. */
 static void
-select_index (DeskPersonPicker *self,
-              int               index)
+select_first_choice (DeskPersonPicker *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->results_list, index);
+  GtkListBoxRow *row;
 
-  if (row_is_choice (row))
-    gtk_list_box_select_row (self->results_list, row);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->results_list, i)) != NULL; i++)
+    if (row_is_choice (row))
+      {
+        gtk_list_box_select_row (self->results_list, row);
+        return;
+      }
 }
 
 static GtkWidget *
@@ -316,6 +456,7 @@ make_person_row (DeskPersonPicker *self,
   GtkWidget *name = gtk_label_new (person->name);
   GtkWidget *info = gtk_label_new (details);
   GtkWidget *row = gtk_list_box_row_new ();
+  gboolean refused = person->kind == DESK_PERSON_ORGANISATION && !self->allow_orgs;
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -330,6 +471,22 @@ make_person_row (DeskPersonPicker *self,
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), info);
   gtk_widget_set_visible (info, *details != '\0');
+  if (refused)
+    {
+      /* Found, so that the clerk does not look for it again, but not
+       * a choice here. */
+      g_autofree char *why = g_strdup_printf (_("An organisation cannot be the %s"),
+                                              field_name (self));
+      GtkWidget *reason = gtk_label_new (why);
+
+      gtk_label_set_xalign (GTK_LABEL (reason), 0);
+      gtk_widget_add_css_class (reason, "caption");
+      gtk_widget_add_css_class (reason, "warning");
+      gtk_box_append (GTK_BOX (box), reason);
+      gtk_widget_add_css_class (name, "dim-label");
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_focusable (row, FALSE);
   return row;
@@ -362,6 +519,19 @@ make_text_row (const char *icon,
   return row;
 }
 
+static void
+append_offer (DeskPersonPicker *self,
+              DeskPersonKind    kind,
+              const char       *text)
+{
+  GtkWidget *row = make_text_row (kind == DESK_PERSON_ORGANISATION ? "system-users-symbolic"
+                                                                   : "contact-new-symbolic",
+                                  text, TRUE);
+
+  g_object_set_data (G_OBJECT (row), OFFER_KEY, GINT_TO_POINTER (kind + 1));
+  gtk_list_box_append (self->results_list, row);
+}
+
 /* Fills the list with what was found for @text: the people, best first,
  * then the offer to register @text as someone new. */
 static void
@@ -384,10 +554,32 @@ show_results (DeskPersonPicker *self,
   if (found->len == 0)
     gtk_list_box_append (self->results_list,
                          make_text_row (NULL, _("No registered person matches"), FALSE));
-  offer = g_strdup_printf (_("Register “%s” as a new person"), text);
-  gtk_list_box_append (self->results_list, make_text_row ("contact-new-symbolic", offer, TRUE));
+  if (!self->allow_orgs)
+    {
+      offer = g_strdup_printf (_("Register “%s” as a new person"), text);
+      append_offer (self, DESK_PERSON_NATURAL, offer);
+    }
+  else
+    {
+      /* Both kinds, the one the text reads as first. */
+      DeskPersonKind first = guess_kind (self, text);
 
-  select_index (self, found->len == 0 ? 1 : 0);
+      for (int i = 0; i < 2; i++)
+        {
+          DeskPersonKind kind = i == 0 ? first
+                                       : first == DESK_PERSON_NATURAL ? DESK_PERSON_ORGANISATION
+                                                                      : DESK_PERSON_NATURAL;
+
+          g_free (offer);
+          offer = g_strdup_printf (kind == DESK_PERSON_ORGANISATION
+                                     ? _("Register “%s” as a new organisation")
+                                     : _("Register “%s” as a new natural person"),
+                                   text);
+          append_offer (self, kind, offer);
+        }
+    }
+
+  select_first_choice (self);
   if (entry_has_focus (self))
     show_list (self);
 }
@@ -438,30 +630,37 @@ static void choose_person (DeskPersonPicker *self,
                            const DeskPerson *person);
 static void begin_new_person (DeskPersonPicker *self,
                               const char       *text,
+                              DeskPersonKind    kind,
                               gboolean          focus);
 
-/* Enter, or a click: takes the row at @index. */
+/* Enter, or a click: takes @row, a registered person or an offer to
+ * register what was typed; a row that is no choice takes nothing. */
 static void
 take_row (DeskPersonPicker *self,
-          int               index)
+          GtkListBoxRow    *row)
 {
   g_autofree char *text = typed_text (self);
+  int offer, index;
 
-  if (self->results != NULL && index >= 0 && (guint) index < self->results->len)
+  if (!row_is_choice (row))
+    return;
+  offer = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), OFFER_KEY));
+  index = gtk_list_box_row_get_index (row);
+  if (offer > 0)
+    begin_new_person (self, text, (DeskPersonKind) (offer - 1), TRUE);
+  else if (self->results != NULL && index >= 0 && (guint) index < self->results->len)
     {
       choose_person (self, g_ptr_array_index (self->results, index));
       g_signal_emit (self, signals[DONE], 0);
     }
-  else
-    begin_new_person (self, text, TRUE);
 }
 
 static void
 take_selected (DeskPersonPicker *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->results_list);
-
-  take_row (self, row ? gtk_list_box_row_get_index (row) : 0);
+  if (gtk_list_box_get_selected_row (self->results_list) == NULL)
+    select_first_choice (self);
+  take_row (self, gtk_list_box_get_selected_row (self->results_list));
 }
 
 static void
@@ -529,6 +728,8 @@ clear_new_errors (DeskPersonPicker *self)
   desk_form_set_error (GTK_WIDGET (self->birth_entry), self->birth_error, NULL);
   desk_form_set_error (GTK_WIDGET (self->phone_entry), self->phone_error, NULL);
   desk_form_set_error (GTK_WIDGET (self->village_dropdown), self->village_error, NULL);
+  desk_form_set_error (GTK_WIDGET (self->legal_rep_entry), self->legal_rep_error, NULL);
+  desk_form_set_error (GTK_WIDGET (self->address_entry), self->address_error, NULL);
 }
 
 static void
@@ -602,11 +803,30 @@ static GtkWidget *
 first_empty_new_field (DeskPersonPicker *self)
 {
   GtkEntry *order[] = { self->name_entry, self->id_entry, self->phone_entry };
+  GtkEntry *org_order[] = { self->name_entry, self->id_entry, self->legal_rep_entry,
+                            self->phone_entry };
+  gboolean org = is_org (self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (*gtk_editable_get_text (GTK_EDITABLE (order[i])) == '\0')
-      return GTK_WIDGET (order[i]);
-  return GTK_WIDGET (self->village_dropdown);
+  for (guint i = 0; i < (org ? G_N_ELEMENTS (org_order) : G_N_ELEMENTS (order)); i++)
+    {
+      GtkEntry *entry = org ? org_order[i] : order[i];
+
+      if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
+        return GTK_WIDGET (entry);
+    }
+  return org ? GTK_WIDGET (self->address_entry) : GTK_WIDGET (self->village_dropdown);
+}
+
+static void
+set_kind (DeskPersonPicker *self,
+          DeskPersonKind    kind)
+{
+  gboolean org = self->allow_orgs && kind == DESK_PERSON_ORGANISATION;
+
+  self->loading++;
+  gtk_toggle_button_set_active (org ? self->org_toggle : self->natural_toggle, TRUE);
+  self->loading--;
+  apply_kind (self);
 }
 
 static void check_id_number (DeskPersonPicker *self,
@@ -614,11 +834,13 @@ static void check_id_number (DeskPersonPicker *self,
 static void check_phone (DeskPersonPicker *self,
                          gboolean          final);
 
-/* Opens the fields for a new person, with what was typed in the field it
- * belongs to: an ID number, a phone number or a name. */
+/* Opens the fields for a new person or organisation (@kind), with what was
+ * typed in the field it belongs to: an ID number or credit code, a phone
+ * number or a name. */
 static void
 begin_new_person (DeskPersonPicker *self,
                   const char       *text,
+                  DeskPersonKind    kind,
                   gboolean          focus)
 {
   g_autofree char *phone = NULL;
@@ -627,9 +849,10 @@ begin_new_person (DeskPersonPicker *self,
   self->pick_when_ready = FALSE;
   forget_choice (self);
   desk_form_set_error (GTK_WIDGET (self->entry), self->entry_error, NULL);
+  set_kind (self, kind);
   if (text != NULL && *text != '\0')
     {
-      if (looks_like_id_number (text))
+      if (looks_like_id_number (text) || desk_form_looks_like_credit_code (text))
         {
           if (*gtk_editable_get_text (GTK_EDITABLE (self->id_entry)) == '\0')
             gtk_editable_set_text (GTK_EDITABLE (self->id_entry), text);
@@ -651,8 +874,20 @@ begin_new_person (DeskPersonPicker *self,
   emit_changed (self);
 }
 
-/* The new person as typed; the ID number and phone only when valid, so
- * that the duplicate check does not trip over a half-typed one. */
+static char *
+entry_text_or_null (GtkEntry *entry)
+{
+  char *text = desk_form_editable_text (GTK_EDITABLE (entry));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+/* The new person or organisation as typed; the ID number (or credit code)
+ * and phone only when valid, so that the duplicate check does not trip
+ * over a half-typed one.  An organisation's 证件类型 is left to the
+ * register, which takes 统一社会信用代码. */
 static DeskPerson *
 typed_person (DeskPersonPicker *self,
               gboolean          checked_only)
@@ -662,25 +897,38 @@ typed_person (DeskPersonPicker *self,
   g_autofree char *phone = desk_form_editable_text (GTK_EDITABLE (self->phone_entry));
   g_autofree char *birth = desk_form_editable_text (GTK_EDITABLE (self->birth_entry));
   g_autoptr(DeskIdNumber) parsed = NULL;
+  gboolean org = is_org (self);
 
+  person->kind = org ? DESK_PERSON_ORGANISATION : DESK_PERSON_NATURAL;
   person->name = desk_form_editable_text (GTK_EDITABLE (self->name_entry));
   if (checked_only)
     {
-      parsed = *id != '\0' ? desk_validate_id_number (id, NULL, NULL) : NULL;
-      person->id_number = parsed ? g_strdup (parsed->number) : NULL;
+      if (*id != '\0' && org)
+        person->id_number = desk_validate_credit_code (id, NULL);
+      else if (*id != '\0')
+        {
+          parsed = desk_validate_id_number (id, NULL, NULL);
+          person->id_number = parsed ? g_strdup (parsed->number) : NULL;
+        }
       person->phone = *phone != '\0' ? desk_validate_phone (phone, NULL) : NULL;
     }
   else
     {
       person->id_number = *id != '\0' ? g_steal_pointer (&id) : NULL;
       person->phone = *phone != '\0' ? g_steal_pointer (&phone) : NULL;
-      if (!self->id_derived)
+      if (!self->id_derived && !org)
         {
           person->birth_date = *birth != '\0' ? g_steal_pointer (&birth) : NULL;
           person->sex = (DeskSex) desk_form_drop_down_get_id (self->sex_dropdown);
         }
     }
-  person->village_id = desk_form_drop_down_get_id (self->village_dropdown);
+  if (org)
+    {
+      person->legal_rep = entry_text_or_null (self->legal_rep_entry);
+      person->address = entry_text_or_null (self->address_entry);
+    }
+  else
+    person->village_id = desk_form_drop_down_get_id (self->village_dropdown);
   return person;
 }
 
@@ -717,7 +965,14 @@ check_duplicate (DeskPersonPicker *self)
     }
 
   who = describe_existing (self, existing);
-  if (typed->id_number != NULL && g_strcmp0 (existing->id_number, typed->id_number) == 0)
+  if (typed->kind == DESK_PERSON_ORGANISATION && typed->id_number != NULL &&
+      g_strcmp0 (existing->id_number, typed->id_number) == 0)
+    {
+      self->duplicate_kind = DUPLICATE_ID_NUMBER;
+      message = g_strdup_printf (_("This credit code is already registered for %s. "
+                                   "Use this organisation?"), who);
+    }
+  else if (typed->id_number != NULL && g_strcmp0 (existing->id_number, typed->id_number) == 0)
     {
       self->duplicate_kind = DUPLICATE_ID_NUMBER;
       message = g_strdup_printf (_("This ID number is already registered for %s. "
@@ -729,6 +984,12 @@ check_duplicate (DeskPersonPicker *self)
       self->duplicate_kind = DUPLICATE_ID_NUMBER;
       message = g_strdup_printf (_("This ID number is already registered for %s. "
                                    "Use this person?"), who);
+    }
+  else if (typed->kind == DESK_PERSON_ORGANISATION)
+    {
+      self->duplicate_kind = DUPLICATE_PHONE;
+      message = g_strdup_printf (_("This phone number is already registered for %s, "
+                                   "under the same name. Use this organisation?"), who);
     }
   else
     {
@@ -776,8 +1037,12 @@ check_id_number (DeskPersonPicker *self,
                  gboolean          final)
 {
   g_autoptr(DeskIdNumber) id = NULL;
+  g_autofree char *code = NULL;
 
-  desk_form_check_id_number (GTK_WIDGET (self->id_entry), self->id_error, final, &id);
+  if (is_org (self))
+    desk_form_check_credit_code (GTK_WIDGET (self->id_entry), self->id_error, final, &code);
+  else
+    desk_form_check_id_number (GTK_WIDGET (self->id_entry), self->id_error, final, &id);
   set_derived (self, id);
   check_duplicate (self);
 }
@@ -799,7 +1064,7 @@ check_birth_date (DeskPersonPicker *self,
   g_autofree char *date = NULL;
   gboolean ok;
 
-  if (self->id_derived)
+  if (self->id_derived || is_org (self))
     {
       desk_form_set_error (GTK_WIDGET (self->birth_entry), self->birth_error, NULL);
       return TRUE;
@@ -815,8 +1080,8 @@ static gboolean
 check_name (DeskPersonPicker *self,
             gboolean          final)
 {
-  return desk_form_check_name (GTK_WIDGET (self->name_entry), self->name_error, _("Name"),
-                               final);
+  return desk_form_check_name (GTK_WIDGET (self->name_entry), self->name_error,
+                               is_org (self) ? _("Name of the organisation") : _("Name"), final);
 }
 
 /* Callbacks */
@@ -887,14 +1152,31 @@ entry_focus_left (DeskPersonPicker *self)
   if (*text != '\0' && self->person_id == 0 && !self->anonymous && !self->new_person &&
       !self->searching && self->results != NULL && self->results->len == 0 &&
       g_strcmp0 (self->shown_text, text) == 0)
-    begin_new_person (self, text, FALSE);
+    begin_new_person (self, text, guess_kind (self, text), FALSE);
 }
 
 static void
 row_activated (DeskPersonPicker *self,
                GtkListBoxRow    *row)
 {
-  take_row (self, gtk_list_box_row_get_index (row));
+  take_row (self, row);
+}
+
+/* The clerk switched the new entry between a person and an organisation:
+ * what was typed stays, and is judged as the other kind. */
+static void
+kind_toggled (DeskPersonPicker *self)
+{
+  apply_kind (self);
+  if (self->loading > 0 || !self->new_person)
+    return;
+  check_id_number (self, FALSE);
+  if (gtk_widget_get_visible (self->phone_error))
+    check_phone (self, TRUE);
+  if (gtk_widget_get_visible (self->name_error))
+    check_name (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VILLAGE_ID]);
+  emit_changed (self);
 }
 
 static void
@@ -919,7 +1201,8 @@ anonymous_toggled (DeskPersonPicker *self)
   desk_form_set_sensitive (self->new_button, !anonymous, GTK_WIDGET (self->anonymous_check));
   gtk_entry_set_placeholder_text (self->entry,
                                   anonymous ? _("Anonymous visitor (no name given)")
-                                            : _("Name, ID number or phone"));
+                                  : self->allow_orgs ? _("Name, ID number, credit code or phone")
+                                  : _("Name, ID number or phone"));
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMOUS]);
   emit_changed (self);
@@ -942,6 +1225,7 @@ new_field_changed (DeskPersonPicker *self,
     {
       if (gtk_widget_get_visible (self->name_error))
         check_name (self, FALSE);
+      update_kind_hint (self);
       check_duplicate (self);
     }
   else if (field == GTK_WIDGET (self->village_dropdown))
@@ -977,13 +1261,19 @@ static void
 new_field_activated (GtkEntry         *entry,
                      DeskPersonPicker *self)
 {
-  struct { GtkWidget *field; GtkWidget *message; } order[] = {
+  struct { GtkWidget *field; GtkWidget *message; } natural_order[] = {
     { GTK_WIDGET (self->name_entry), self->name_error },
     { GTK_WIDGET (self->id_entry), self->id_error },
     { GTK_WIDGET (self->birth_entry), self->birth_error },
     { GTK_WIDGET (self->phone_entry), self->phone_error },
     { GTK_WIDGET (self->village_dropdown), self->village_error },
-  };
+  }, org_order[] = {
+    { GTK_WIDGET (self->name_entry), self->name_error },
+    { GTK_WIDGET (self->id_entry), self->id_error },
+    { GTK_WIDGET (self->legal_rep_entry), self->legal_rep_error },
+    { GTK_WIDGET (self->phone_entry), self->phone_error },
+    { GTK_WIDGET (self->address_entry), self->address_error },
+  }, *order = is_org (self) ? org_order : natural_order;
   gboolean after = FALSE;
 
   if (entry == self->name_entry)
@@ -1000,7 +1290,7 @@ new_field_activated (GtkEntry         *entry,
       gtk_widget_grab_focus (self->use_existing_button);
       return;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (natural_order); i++)
     {
       if (after && wants_typing (self, order[i].field, order[i].message))
         {
@@ -1101,10 +1391,15 @@ new_person_activated (GtkWidget  *widget,
       /* Someone else than the person chosen */
       forget_choice (self);
       set_entry_text (self, self->entry, "");
-      begin_new_person (self, NULL, TRUE);
+      begin_new_person (self, NULL, is_org (self) ? DESK_PERSON_ORGANISATION
+                                                  : DESK_PERSON_NATURAL, TRUE);
     }
   else
-    begin_new_person (self, text, TRUE);
+    begin_new_person (self, text,
+                      self->new_person ? (is_org (self) ? DESK_PERSON_ORGANISATION
+                                                        : DESK_PERSON_NATURAL)
+                                       : guess_kind (self, text),
+                      TRUE);
 }
 
 static void
@@ -1343,17 +1638,34 @@ desk_person_picker_class_init (DeskPersonPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, details_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, entry_error);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, new_card);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, kind_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, natural_toggle);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, org_toggle);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, kind_hint);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, new_grid);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, name_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, name_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, name_error);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, id_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, id_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, id_error);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, sex_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, sex_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, birth_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, birth_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, birth_error);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, phone_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, phone_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, phone_error);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, village_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, village_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, village_error);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, legal_rep_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, legal_rep_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, legal_rep_error);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, address_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, address_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, address_error);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, duplicate_box);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, duplicate_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPersonPicker, use_existing_button);
@@ -1447,7 +1759,11 @@ desk_person_picker_init (DeskPersonPicker *self)
   watch_new_field (self, GTK_WIDGET (self->phone_entry));
   watch_new_field (self, GTK_WIDGET (self->sex_dropdown));
   watch_new_field (self, GTK_WIDGET (self->village_dropdown));
+  watch_new_field (self, GTK_WIDGET (self->legal_rep_entry));
+  watch_new_field (self, GTK_WIDGET (self->address_entry));
+  g_signal_connect_swapped (self->org_toggle, "toggled", G_CALLBACK (kind_toggled), self);
 
+  apply_kind (self);
   update_actions (self);
 }
 
@@ -1594,7 +1910,7 @@ desk_person_picker_get_village_id (DeskPersonPicker *self)
 
   if (self->chosen != NULL)
     return self->chosen->village_id;
-  if (self->new_person)
+  if (self->new_person && !is_org (self))
     return desk_form_drop_down_get_id (self->village_dropdown);
   return 0;
 }
@@ -1643,7 +1959,7 @@ desk_person_picker_check (DeskPersonPicker  *self,
   if (first == NULL && gtk_widget_get_visible (self->id_error))
     first = GTK_WIDGET (self->id_entry);
   if (!check_birth_date (self, TRUE) && first == NULL)
-    first = GTK_WIDGET (self->birth_entry);
+    first = GTK_WIDGET (self->birth_entry);   /* a person's only */
   check_phone (self, TRUE);
   if (first == NULL && gtk_widget_get_visible (self->phone_error))
     first = GTK_WIDGET (self->phone_entry);
@@ -1747,9 +2063,10 @@ desk_person_picker_show_error (DeskPersonPicker *self,
     widget = GTK_WIDGET (self->entry), label = self->entry_error;
   else if (!self->new_person)
     return FALSE;
-  else if (g_str_equal (field, _("Name")))
+  else if (g_str_equal (field, _("Name")) || g_str_equal (field, _("Name of the organisation")))
     widget = GTK_WIDGET (self->name_entry), label = self->name_error;
-  else if (g_str_equal (field, _("ID number")) || g_str_equal (field, _("ID type")))
+  else if (g_str_equal (field, _("ID number")) || g_str_equal (field, _("ID type")) ||
+           g_str_equal (field, _("Unified social credit code")))
     widget = GTK_WIDGET (self->id_entry), label = self->id_error;
   else if (g_str_equal (field, _("Birth date")) || g_str_equal (field, _("Sex")))
     widget = GTK_WIDGET (self->birth_entry), label = self->birth_error;
@@ -1789,6 +2106,32 @@ desk_person_picker_set_allow_anonymous (DeskPersonPicker *self,
   if (!allow)
     desk_person_picker_set_anonymous (self, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->anonymous_check), allow);
+}
+
+/**
+ * desk_person_picker_set_allow_organisations:
+ *
+ * Whether the party may be an organisation (法人 or 非法人组织): a mediation
+ * case's parties may, a consultation's visitor and a legal-aid applicant
+ * may not (the default).  Where it may, a new entry can be registered as
+ * either kind; where it may not, registered organisations are shown in the
+ * list but cannot be taken.
+ */
+void
+desk_person_picker_set_allow_organisations (DeskPersonPicker *self,
+                                            gboolean          allow)
+{
+  g_return_if_fail (DESK_IS_PERSON_PICKER (self));
+
+  self->allow_orgs = allow != FALSE;
+  gtk_widget_set_visible (self->kind_box, self->allow_orgs);
+  gtk_entry_set_placeholder_text (self->entry,
+                                  self->allow_orgs ? _("Name, ID number, credit code or phone")
+                                                   : _("Name, ID number or phone"));
+  if (!self->allow_orgs)
+    set_kind (self, DESK_PERSON_NATURAL);
+  else
+    apply_kind (self);
 }
 
 /**
@@ -1836,6 +2179,8 @@ desk_person_picker_dup_person (DeskPersonPicker *self)
   if (!self->new_person)
     return NULL;
   person = typed_person (self, TRUE);
+  if (person->kind == DESK_PERSON_ORGANISATION)
+    return person;
   person->sex = (DeskSex) desk_form_drop_down_get_id (self->sex_dropdown);
   birth = desk_form_editable_text (GTK_EDITABLE (self->birth_entry));
   person->birth_date = desk_date_valid (birth) ? g_steal_pointer (&birth) : NULL;

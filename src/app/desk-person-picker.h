@@ -38,6 +38,8 @@ void       desk_person_picker_clear_errors   (DeskPersonPicker  *self);
 
 void       desk_person_picker_set_allow_anonymous (DeskPersonPicker *self,
                                                    gboolean          allow);
+void       desk_person_picker_set_allow_organisations (DeskPersonPicker *self,
+                                                       gboolean          allow);
 void       desk_person_picker_set_field      (DeskPersonPicker  *self,
                                               const char        *field);
 DeskPerson *desk_person_picker_dup_person    (DeskPersonPicker  *self);
