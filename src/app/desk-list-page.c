@@ -437,7 +437,9 @@ page_mapped (DeskListPage *self)
  * sorts by, so when the view's sorter changes we compare two items with
  * it: it asks the first column's sorter first, that sorter writes down
  * which column it is and answers "smaller", and the view turns the answer
- * round when the column sorts descending. */
+ * round when the column sorts descending.  The two items must be two
+ * objects: gtk_sorter_compare() answers "equal" for an item and itself
+ * without asking any sorter. */
 
 static int
 column_probe (gconstpointer a,
@@ -463,7 +465,7 @@ sort_changed (DeskListPage *self)
     return;
   sorter = gtk_column_view_get_sorter (self->view);
   self->probed = -1;
-  ordering = gtk_sorter_compare (sorter, self, self);
+  ordering = gtk_sorter_compare (sorter, self, self->view);
   if (self->probed >= 0)
     {
       key = self->spec->columns[self->probed].sort_key;
