@@ -9,9 +9,11 @@
  * filters in GTK.
  *
  * A page that is not shown does no work: a change to the records while it
- * is hidden only marks it, and it reloads when it is next shown.  Enter or
- * a double click on a row opens the record through the window's action
- * named in the spec.
+ * is hidden only marks it, and it reloads when it is next shown.  After a
+ * change to the records the rows shown lately are read again, in place: a
+ * reload that finds the same ids keeps the rows the model had built.
+ * Enter or a double click on a row opens the record through the window's
+ * action named in the spec.
  */
 #define G_LOG_DOMAIN "legaldesk"
 
@@ -77,6 +79,8 @@ struct _DeskListPage
   GPtrArray              *columns;       /* Column */
   GtkWidget             **filters;       /* one widget per spec filter */
   char                   *error;         /* of the last reload, or NULL */
+  gboolean                refresh;       /* the records changed: read the rows shown again */
+  GQueue                  shown_pages;   /* the model's pages shown lately, by index */
 
   GtkSearchEntry         *search_entry;
   GtkLabel               *hint_label;
@@ -359,6 +363,84 @@ update_hint (DeskListPage *self)
 
 /* ---- reloading ---------------------------------------------------------- */
 
+/* A row of page @index of the model is shown: that page is among those
+ * read again after a change; as many as the model keeps at most, so that
+ * they all fit in its cache together. */
+#define SHOWN_PAGES 24
+
+static void
+note_shown_page (DeskListPage *self,
+                 guint         position)
+{
+  gpointer index = GUINT_TO_POINTER (position / DESK_LIST_PAGE_SIZE);
+
+  if (self->shown_pages.head != NULL && self->shown_pages.head->data == index)
+    return;
+  g_queue_remove (&self->shown_pages, index);
+  g_queue_push_head (&self->shown_pages, index);
+  if (self->shown_pages.length > SHOWN_PAGES)
+    g_queue_pop_tail (&self->shown_pages);
+}
+
+/* The records changed and their ids were read again: the rows of the
+ * pages shown lately are read again too (the model tells the view which
+ * changed), the selection and the focus kept. */
+static void
+refresh_shown_rows (DeskListPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 selected = desk_list_page_get_selected_id (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean focused = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view));
+
+  for (GList *l = self->shown_pages.tail; l != NULL; l = l->prev)
+    {
+      guint first = GPOINTER_TO_UINT (l->data) * DESK_LIST_PAGE_SIZE;
+      g_autoptr(GObject) item = NULL;
+
+      if (first >= n)
+        continue;
+      /* Each page in the model's cache first: desk_list_model_refresh_ids()
+       * reads again the rows of the pages it holds when called, and a page
+       * the view asks for while it tells of the changes would keep rows it
+       * did not read (they would show as deleted). */
+      item = g_list_model_get_item (G_LIST_MODEL (self->model), first);
+      for (guint i = first; i < n && i < first + DESK_LIST_PAGE_SIZE; i++)
+        {
+          gint64 id = desk_list_model_get_id (self->model, i);
+
+          g_array_append_val (ids, id);
+        }
+    }
+  if (ids->len == 0)
+    return;
+  if (!desk_list_model_refresh_ids (self->model, (const gint64 *) (gpointer) ids->data, ids->len,
+                                    &error))
+    {
+      g_warning ("Cannot read the rows of a list again: %s", error->message);
+      return;
+    }
+
+  /* A row read again is a new item: the selection and the focus it had
+   * went with the old one. */
+  if (selected != 0 && desk_list_page_get_selected_id (self) != selected)
+    {
+      guint position = desk_list_model_find (self->model, selected);
+
+      if (position != G_MAXUINT)
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+  if (focused && root != NULL)
+    {
+      focus = gtk_root_get_focus (root);
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+}
+
 static void
 reloaded (GObject      *source,
           GAsyncResult *result,
@@ -374,6 +456,11 @@ reloaded (GObject      *source,
       g_warning ("Cannot list the records: %s", error->message);
       g_free (self->error);
       self->error = g_strdup (error->message);
+    }
+  else if (self->refresh)
+    {
+      self->refresh = FALSE;
+      refresh_shown_rows (self);
     }
   g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
   gtk_spinner_stop (self->spinner);
@@ -439,7 +526,9 @@ page_mapped (DeskListPage *self)
  * sorts by, so when the view's sorter changes we compare two items with
  * it: it asks the first column's sorter first, that sorter writes down
  * which column it is and answers "smaller", and the view turns the answer
- * round when the column sorts descending. */
+ * round when the column sorts descending.  The two items must be two
+ * objects: gtk_sorter_compare() answers "equal" for an item and itself
+ * without asking any sorter. */
 
 static int
 column_probe (gconstpointer a,
@@ -465,7 +554,7 @@ sort_changed (DeskListPage *self)
     return;
   sorter = gtk_column_view_get_sorter (self->view);
   self->probed = -1;
-  ordering = gtk_sorter_compare (sorter, self, self);
+  ordering = gtk_sorter_compare (sorter, self, self->view);
   if (self->probed >= 0)
     {
       key = self->spec->columns[self->probed].sort_key;
@@ -524,6 +613,9 @@ cell_bind (GtkSignalListItemFactory *factory,
   const char *text = desk_row_get_text (row, column->index);
   g_autofree char *shown = NULL;
   static const char *const styles[] = { "success", "accent", "warning", "error", "dim-label" };
+
+  if (column->position == 0)
+    note_shown_page (column->page, gtk_list_item_get_position (item));
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     gtk_widget_remove_css_class (label, styles[i]);
@@ -850,6 +942,7 @@ desk_list_page_finalize (GObject *object)
   DeskListPage *self = DESK_LIST_PAGE (object);
 
   g_ptr_array_unref (self->columns);
+  g_queue_clear (&self->shown_pages);
   g_free (self->filters);
   g_free (self->error);
   G_OBJECT_CLASS (desk_list_page_parent_class)->finalize (object);
@@ -920,6 +1013,7 @@ static void
 desk_list_page_init (DeskListPage *self)
 {
   self->columns = g_ptr_array_new_with_free_func (g_free);
+  g_queue_init (&self->shown_pages);
   self->probed = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
@@ -1001,6 +1095,8 @@ desk_list_page_set_store (DeskListPage *self,
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   gtk_column_view_set_model (self->view, NULL);
+  g_queue_clear (&self->shown_pages);
+  self->refresh = FALSE;
   if (store == NULL)
     return;
 
@@ -1040,6 +1136,7 @@ desk_list_page_reload (DeskListPage *self)
 
   if (self->store == NULL)
     return;
+  self->refresh = TRUE;
   fill_filters (self);
   start_reload (self);
 }
