@@ -262,8 +262,9 @@ show (Fixture    *f,
   desk_window_show_page (f->window, name);
   g_assert_cmpstr (desk_window_get_page (f->window), ==, name);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
-  /* The page shown before is hidden once the stack's transition is over. */
-  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (page)));
+  /* The page shown before is hidden once the stack's transition is over.
+   * (The register's list sits inside the 当事人 page.) */
+  stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_STACK));
   WAIT_UNTIL (!gtk_stack_get_transition_running (stack));
   WAIT_UNTIL (!desk_list_page_get_busy (page));
   wait_frames (GTK_WIDGET (page), 3);
@@ -1721,7 +1722,7 @@ test_small_consultation_codes (Fixture       *f,
   expect (page, IDS (3, 1), TRUE, "来电");
   choose_label (page, "filter-channel", "网络");
   expect (page, IDS (5), TRUE, "网络");
-  choose_label (page, "filter-channel", "全部咨询方式");
+  choose_label (page, "filter-channel", "全部渠道");
   choose_label (page, "filter-result", "当场解答");
   expect (page, IDS (5, 8, 2, 1), TRUE, "当场解答");
   choose_label (page, "filter-result", "转介律师");
