@@ -46,6 +46,35 @@ iterate (void)
     ;
 }
 
+gboolean
+desk_test_time_is_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (root, count_frame, &frames, NULL);
+
+  WAIT_UNTIL (frames >= n);
+  gtk_widget_remove_tick_callback (root, id);
+  iterate ();
+}
+
 GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)

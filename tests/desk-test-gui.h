@@ -22,6 +22,26 @@ DeskApplication  *start_app      (int         *argc,
 
 /* The main loop */
 void              iterate        (void);
+/* Until @n frames of @widget's window were drawn: its layout is done. */
+void              wait_frames    (GtkWidget   *widget,
+                                  guint        n);
+
+/* Runs the main loop until @condition holds, then until idle; a fatal
+ * error after WAIT_SECONDS in vain. */
+#define WAIT_SECONDS 60
+gboolean          desk_test_time_is_up (gpointer data);
+#define WAIT_UNTIL(condition) \
+  G_STMT_START { \
+    gboolean up_ = FALSE; \
+    guint timeout_ = g_timeout_add_seconds (WAIT_SECONDS, desk_test_time_is_up, &up_); \
+    while (!(condition) && !up_) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (up_) \
+      g_error ("%s:%d: waited %d s in vain for %s", __FILE__, __LINE__, WAIT_SECONDS, \
+               #condition); \
+    g_source_remove (timeout_); \
+    iterate (); \
+  } G_STMT_END
 
 /* Widgets */
 GtkWidget        *find_named     (GtkWidget   *root,

@@ -31,29 +31,6 @@ typedef struct
   guint       reloads;
 } Fixture;
 
-static gboolean timed_out;
-
-static gboolean
-time_out (gpointer data)
-{
-  timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds (the workers report through it);
- * fails after half a minute. */
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    guint id_ = g_timeout_add_seconds (30, time_out, NULL); \
-    timed_out = FALSE; \
-    while (!(cond) && !timed_out) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (!timed_out) \
-      g_source_remove (id_); \
-    g_assert_true (cond); \
-    iterate (); \
-  } G_STMT_END
-
 static GtkWidget *
 find_widget (GtkWidget *root,
              gboolean (*match) (GtkWidget *, gconstpointer),

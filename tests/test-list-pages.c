@@ -36,7 +36,6 @@
 
 #define TODAY "2026-11-23"
 #define DEMO_RECORDS 4000
-#define WAIT_SECONDS 60
 
 static DeskApplication *app;
 static char *shared_demo;   /* the demonstration ledger the read-only tests share */
@@ -105,51 +104,6 @@ sql_of (const char *page)
     if (g_str_equal (page_sql[i].page, page))
       return &page_sql[i];
   g_error ("no page %s", page);
-}
-
-/* ---- waiting, bounded ----------------------------------------------------- */
-
-static gboolean
-time_is_up (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_UNTIL(condition) \
-  G_STMT_START { \
-    gboolean up_ = FALSE; \
-    guint timeout_ = g_timeout_add_seconds (WAIT_SECONDS, time_is_up, &up_); \
-    while (!(condition) && !up_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (up_) \
-      g_error ("%s:%d: waited %d s in vain for %s", __FILE__, __LINE__, WAIT_SECONDS, \
-               #condition); \
-    g_source_remove (timeout_); \
-  } G_STMT_END
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Until @n frames were drawn: the layout is done and the rows shown are
- * bound. */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)),
-                                           count_frame, &frames, NULL);
-
-  WAIT_UNTIL (frames >= n);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)), id);
-  iterate ();
 }
 
 /* ---- the pages ------------------------------------------------------------ */
