@@ -29,6 +29,7 @@
 #include "desk-legal-aid.h"
 #include "desk-list-page.h"
 #include "desk-mediation.h"
+#include "desk-person-editor.h"
 #include "desk-screening-editor.h"
 #include "desk-test-gui.h"
 #include "desk-test-util.h"
@@ -1937,6 +1938,7 @@ test_small_open_rows (Fixture       *f,
     { "cases", 2, 1 },
     { "legal-aid", 0, 3 },
     { "screenings", 1, 1 },
+    { "people", 1, 3 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -1972,11 +1974,18 @@ test_small_open_rows (Fixture       *f,
           g_assert_cmpstr (desk_aid_editor_get_number (DESK_AID_EDITOR (editor)), ==,
                            "FY2026-0003");
         }
-      else
+      else if (i == 3)
         {
           editor = GTK_WINDOW (find_toplevel (DESK_TYPE_SCREENING_EDITOR));
           g_assert_nonnull (editor);
           id = desk_screening_editor_get_screening_id (DESK_SCREENING_EDITOR (editor));
+        }
+      else
+        {
+          editor = GTK_WINDOW (find_toplevel (DESK_TYPE_PERSON_EDITOR));
+          g_assert_nonnull (editor);
+          id = desk_person_editor_get_person_id (DESK_PERSON_EDITOR (editor));
+          g_assert_cmpstr (desk_person_editor_get_name (DESK_PERSON_EDITOR (editor)), ==, "孙三");
         }
       g_assert_cmpint (id, ==, rows[i].id);
       gtk_window_destroy (editor);
