@@ -1428,7 +1428,9 @@ desk_list_model_refresh_ids (DeskListModel  *self,
 
       if (g_hash_table_contains (matching, &t->id))
         {
-          if (page != NULL)
+          /* Only rows read here: a page the view asked for while it was told
+           * of the changes above was read afresh, after the write. */
+          if (page != NULL && rows != NULL && g_hash_table_contains (rows, &t->id))
             {
               guint slot = t->position % DESK_LIST_PAGE_SIZE;
 
