@@ -3,7 +3,8 @@
  * for hundreds of queries (two-character names, ID and phone fragments,
  * phrases, numbers in mixed case, several words, single characters), after
  * edits, soft and hard deletes, in a transaction and after a rollback,
- * while the index is suspended, and after an upgrade from schema 1. */
+ * while the index is suspended or deferred (an import), and after an
+ * upgrade from schema 1. */
 #include "config.h"
 
 #include <string.h>
@@ -761,6 +762,116 @@ test_suspend_and_resume (void)
   }
 }
 
+/* An import's way: the index deferred for one transaction, each change in
+ * a savepoint of its own, and brought up to date at the end, to exactly
+ * what the triggers would have made of it: the same searches, the same
+ * terms as a rebuild, and FTS5's own check against the texts. */
+static void
+test_defer_and_catch_up (void)
+{
+  g_autoptr(DeskStore) store = corpus_store ("defer.db", 1);
+  g_autoptr(GPtrArray) queries = corpus_queries (store, 60, 17);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *caught_up = NULL;
+  g_autofree char *rebuilt = NULL;
+  g_autofree char *before = NULL;
+  gint64 added = 0, deleted;
+
+  /* Deleted before: not in the index, restored while deferred. */
+  exec_bound (store, "UPDATE people SET deleted_at = ?1 WHERE id = ?2", "2026-11-20 10:00:00",
+              7);
+  before = vocabulary (store);
+
+  /* Rolled back: nothing changes, and nothing is left behind. */
+  g_assert_true (desk_store_begin (store, &error));
+  g_assert_true (desk_search_defer (store, &error));
+  g_assert_true (desk_search_is_suspended (store));
+  exec_bound (store, "UPDATE consultations SET content = ?1 WHERE id = ?2", "草船借箭", 5);
+  desk_store_rollback (store);
+  g_assert_false (desk_search_is_suspended (store));
+  g_assert_cmpint (desk_test_query_int (store, "SELECT count(*) FROM sqlite_temp_master"
+                                               " WHERE name LIKE 'search_deferred%'"), ==, 0);
+  {
+    g_autofree char *after = vocabulary (store);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  g_assert_true (desk_store_begin (store, &error));
+  g_assert_true (desk_search_defer (store, &error));
+  deleted = desk_test_query_int (store, "SELECT max (id) FROM screenings");
+  for (int i = 0; i < 6; i++)
+    {
+      /* Each change in its savepoint, as an import's rows; one undone. */
+      g_assert_true (desk_store_begin (store, &error));
+      switch (i)
+        {
+        case 0:
+          added = insert_person (store, "司马懿", NULL, "18600001111", "三顾茅庐");
+          break;
+        case 1:
+          exec_bound (store, "UPDATE people SET deleted_at = ?1 WHERE id = ?2",
+                      "2026-11-23 10:00:00", 3);
+          break;
+        case 2:
+          exec_bound (store, "UPDATE people SET deleted_at = ?1 WHERE id = ?2", NULL, 7);
+          break;
+        case 3:
+          exec_bound (store, "UPDATE consultations SET content = ?1 WHERE id = ?2", "空城计", 9);
+          exec_bound (store, "UPDATE consultations SET reply = ?1 WHERE id = ?2", "七擒孟获", 9);
+          break;
+        case 4:
+          exec_bound (store, "DELETE FROM screenings WHERE id = ?2", NULL, deleted);
+          break;
+        case 5:
+          exec_bound (store, "UPDATE consultations SET content = ?1 WHERE id = ?2", "木牛流马",
+                      11);
+          break;
+        }
+      if (i == 5)
+        desk_store_rollback (store);
+      else
+        g_assert_true (desk_store_commit (store, &error));
+    }
+  g_assert_true (desk_search_catch_up (store, &error));
+  g_assert_false (desk_search_is_suspended (store));
+  g_assert_true (desk_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (desk_search_check (store, &error));
+  g_assert_no_error (error);
+  assert_finds (store, "people", "司马", added, TRUE);
+  assert_finds (store, "people", "茅庐", added, TRUE);
+  assert_finds (store, "consultations", "空城", 9, TRUE);
+  assert_finds (store, "consultations", "孟获", 9, TRUE);
+  assert_finds (store, "consultations", "木牛", 11, FALSE);
+  g_ptr_array_add (queries, g_strdup ("空城"));
+  g_ptr_array_add (queries, g_strdup ("1860000"));
+  check_all (store, queries);
+  caught_up = vocabulary (store);
+  g_assert_true (desk_search_rebuild (store, &error));
+  rebuilt = vocabulary (store);
+  g_assert_cmpstr (caught_up, ==, rebuilt);
+
+  /* The triggers work again afterwards, and a second import may defer. */
+  exec_bound (store, "UPDATE consultations SET content = ?1 WHERE id = ?2", "舌战群儒", 13);
+  assert_finds (store, "consultations", "群儒", 13, TRUE);
+  g_assert_true (desk_store_begin (store, &error));
+  g_assert_true (desk_search_defer (store, &error));
+  g_assert_true (desk_search_catch_up (store, &error));
+  g_assert_true (desk_store_commit (store, &error));
+  g_assert_true (desk_search_check (store, &error));
+
+  /* A ledger whose index is suspended stays so: resuming rebuilds it. */
+  g_assert_true (desk_search_suspend (store, &error));
+  g_assert_true (desk_store_begin (store, &error));
+  g_assert_true (desk_search_defer (store, &error));
+  g_assert_true (desk_search_catch_up (store, &error));
+  g_assert_true (desk_store_commit (store, &error));
+  g_assert_true (desk_search_is_suspended (store));
+  g_assert_no_error (error);
+}
+
 /* A ledger of schema 1 with records in it: the upgrade indexes them. */
 static void
 test_upgrade_indexes_records (void)
@@ -814,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/search/filter-ids-agrees", test_filter_ids_agrees);
   g_test_add_func ("/search/limit-and-offset", test_limit_and_offset);
   g_test_add_func ("/search/suspend-and-resume", test_suspend_and_resume);
+  g_test_add_func ("/search/defer-and-catch-up", test_defer_and_catch_up);
   g_test_add_func ("/search/upgrade-indexes-records", test_upgrade_indexes_records);
 
   return g_test_run ();

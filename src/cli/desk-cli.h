@@ -43,5 +43,6 @@ int        desk_cli_import       (int argc, char **argv);
 int        desk_cli_export_csv   (int argc, char **argv);
 int        desk_cli_report       (int argc, char **argv);
 int        desk_cli_explain      (int argc, char **argv);
+int        desk_cli_bench        (int argc, char **argv);
 
 G_END_DECLS

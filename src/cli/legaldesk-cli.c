@@ -39,6 +39,7 @@ static const Command commands[] = {
   { "history", desk_cli_history, N_("List the exported workbooks and what changed since") },
   { "report", desk_cli_report, N_("Print the month's statistical forms") },
   { "explain", desk_cli_explain, N_("List the records behind one figure of the forms") },
+  { "bench", desk_cli_bench, N_("Time saving, exporting, importing and the demonstration ledger") },
 };
 
 gboolean

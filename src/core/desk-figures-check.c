@@ -106,26 +106,23 @@ check_overdue (DeskStore   *store,
   g_autoptr(GPtrArray) applications = new_records ();
   int mediation_limit = desk_settings_get_int (store, "mediation-limit-days");
   const char *as_of = g_strcmp0 (today, ctx->last) < 0 ? today : ctx->last;
-  DeskDay day;
 
   fig_ctx_set_as_of (ctx, as_of);
-  day = desk_date_to_day (as_of);
 
-  /* cases open on that day, accepted more than the limit's days before */
-  if (!fig_explain_measure (ctx, &fig_cases_open, FIG_PERIOD_SNAPSHOT, FIG_DIM_NONE, NULL,
+  /* cases open on that day, accepted more than the limit's days before:
+   * before the day that many days earlier (:hi) */
+  g_free (ctx->hi[FIG_PERIOD_SNAPSHOT]);
+  ctx->hi[FIG_PERIOD_SNAPSHOT] = desk_date_add_days (as_of, -mediation_limit);
+  if (!fig_explain_measure (ctx, &fig_cases_overdue, FIG_PERIOD_SNAPSHOT, FIG_DIM_NONE, NULL,
                             FIG_DIM_NONE, NULL, NULL, cases, error))
     return FALSE;
-  for (guint i = cases->len; i > 0; i--)
-    {
-      FigRecord *record = g_ptr_array_index (cases, i - 1);
-
-      if (day - desk_date_to_day (record->ref->date) <= mediation_limit)
-        g_ptr_array_remove_index (cases, i - 1);
-    }
 
   /* applications neither forwarded nor withdrawn by then, received more
-   * working days before than the forwarding limit */
-  if (!fig_explain_measure (ctx, &fig_aid_pending, FIG_PERIOD_SNAPSHOT, FIG_DIM_NONE, NULL,
+   * working days before than the forwarding limit; those received within
+   * as many calendar days are left out by the query */
+  g_free (ctx->hi[FIG_PERIOD_SNAPSHOT]);
+  ctx->hi[FIG_PERIOD_SNAPSHOT] = desk_date_add_days (as_of, -ctx->aid_limit);
+  if (!fig_explain_measure (ctx, &fig_aid_overdue, FIG_PERIOD_SNAPSHOT, FIG_DIM_NONE, NULL,
                             FIG_DIM_NONE, NULL, NULL, applications, error))
     return FALSE;
   for (guint i = applications->len; i > 0; i--)

@@ -217,10 +217,12 @@ describe_village (sqlite3_stmt *stmt,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The first party's name: its person is looked up once, not every party's
+ * (the people of a large ledger lie far apart, a page read each). */
 static const FigSource src_cases = {
   "mediation_case", "mediation_cases", "c", "c.id", "c.number",
-  "(SELECT p.name FROM case_parties cp JOIN people p ON p.id = cp.person_id"
-  "  WHERE cp.case_id = c.id ORDER BY cp.role <> '申请人', cp.sort_order, cp.id LIMIT 1), "
+  "(SELECT p.name FROM people p WHERE p.id = (SELECT cp.person_id FROM case_parties cp"
+  "  WHERE cp.case_id = c.id ORDER BY cp.role <> '申请人', cp.sort_order, cp.id LIMIT 1)), "
   CODE_LABEL ("c.dispute_type_id") ", (SELECT name FROM committees WHERE id = c.committee_id), "
   "c.status",
   4, describe_case,
@@ -555,6 +557,43 @@ const FigMeasure fig_villages = {
   ":last",
   { VILLAGE_HAS_ADVISER,
     "EXISTS (SELECT 1 FROM committees m2 WHERE " VILLAGE_COMMITTEE_ON_LAST ")" },
+};
+
+/* Checks: cases open on :last (as 期末未结) that were accepted before :hi,
+ * the first day on which a case accepted then would still be within the
+ * mediation time limit.  Only these are listed and described: the others
+ * cannot be overdue, and describing a case reads its parties. */
+const FigMeasure fig_cases_overdue = {
+  "cases_overdue", &src_cases,
+  {
+    { "cases_open", CASE_LIVE " AND c.closed_on IS NULL AND c.accepted_on <= :last"
+                    " AND c.accepted_on < :hi" },
+    { "cases_closed", CASE_LIVE " AND c.closed_on > :last AND c.accepted_on <= :last"
+                      " AND c.accepted_on < :hi" },
+  },
+  "c.accepted_on", { NULL },
+};
+
+/* Checks: applications pending on :last (as 期末待转交) received before
+ * :hi, the day as many calendar days before :last as the forwarding limit
+ * has working days.  An application received later cannot be over the
+ * limit (working days never outnumber calendar days); the working days of
+ * the others are counted in C. */
+const FigMeasure fig_aid_overdue = {
+  "aid_overdue", &src_aid,
+  {
+    { "legal_aid_pending", "a.deleted_at IS NULL AND a.forwarded_on IS NULL"
+                           " AND a.withdrawn_on IS NULL AND a.received_at < :next"
+                           " AND a.received_at < :hi" },
+    { "legal_aid_forwarded", "a.deleted_at IS NULL AND a.forwarded_on > :last"
+                             " AND a.received_at < :next"
+                             " AND (a.withdrawn_on IS NULL OR a.withdrawn_on > :last)"
+                             " AND a.received_at < :hi" },
+    { "legal_aid_withdrawn", "a.deleted_at IS NULL AND a.forwarded_on IS NULL"
+                             " AND a.withdrawn_on > :last AND a.received_at < :next"
+                             " AND a.received_at < :hi" },
+  },
+  "a.received_at", { NULL },
 };
 
 /* Checks: 调解成功 without 协议形式 or 协议涉及金额. */

@@ -197,6 +197,8 @@ extern const FigMeasure fig_mediators;
 extern const FigMeasure fig_villages;
 extern const FigMeasure fig_aid_no_birth_date;
 extern const FigMeasure fig_cases_no_agreement;
+extern const FigMeasure fig_cases_overdue;
+extern const FigMeasure fig_aid_overdue;
 extern const FigMeasure fig_services_unassigned;
 
 /* Values of fig_services, in order. */

@@ -57,6 +57,11 @@ typedef struct
   GPtrArray         *pending_staff;  /* names the current row added */
   GHashTable        *parties;        /* 案号 → GPtrArray of PartyRow */
   GHashTable        *case_numbers;   /* 案号 given in mediation_cases.csv */
+  /* Looked up once per import: code tables and villages do not change
+   * while rows are imported (a village row comes before every row that
+   * names it).  "kind\x1flabel" → id; village name → id. */
+  GHashTable        *codes;
+  GHashTable        *villages;
 
   /* The row being imported. */
   SourceFile        *source;

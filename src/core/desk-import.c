@@ -24,6 +24,7 @@
 #include "desk-export-csv.h"
 #include "desk-import-private.h"
 #include "desk-register.h"
+#include "desk-search.h"
 
 /* A file of the wrong kind could give an error on every cell; the first
  * ones say enough. */
@@ -743,15 +744,22 @@ cell_code (Importer    *im,
   const char *text = cell (im, column);
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *key = NULL;
+
   *id = 0;
   if (text == NULL)
     return required ? cell_required (im, column, &text) : TRUE;
+  key = g_strconcat (kind, "\x1f", text, NULL);
+  *id = GPOINTER_TO_SIZE (g_hash_table_lookup (im->codes, key));
+  if (*id > 0)
+    return TRUE;
   *id = desk_codes_lookup (im->store, kind, text, &error);
   if (*id <= 0)
     {
       import_problem (im, column, "%s", error_without_field (error));
       return FALSE;
     }
+  g_hash_table_insert (im->codes, g_steal_pointer (&key), GSIZE_TO_POINTER (*id));
   return TRUE;
 }
 
@@ -814,6 +822,9 @@ cell_village (Importer    *im,
   *id = 0;
   if (text == NULL)
     return required ? cell_required (im, column, &text) : TRUE;
+  *id = GPOINTER_TO_SIZE (g_hash_table_lookup (im->villages, text));
+  if (*id > 0)
+    return TRUE;
   *id = desk_village_find (im->store, text);
   if (*id <= 0)
     {
@@ -822,6 +833,7 @@ cell_village (Importer    *im,
                         "villages.csv"), text);
       return FALSE;
     }
+  g_hash_table_insert (im->villages, g_strdup (text), GSIZE_TO_POINTER (*id));
   return TRUE;
 }
 
@@ -1542,6 +1554,21 @@ import_source (Importer   *im,
  *
  * Returns: %TRUE when everything was imported (or, in a dry run, would be).
  */
+static gint64
+pragma_int (DeskStore  *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = desk_store_prepare (store, sql, NULL);
+  gint64 value = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
 gboolean
 desk_import_paths (DeskStore                *store,
                    const char *const        *paths,
@@ -1554,6 +1581,7 @@ desk_import_paths (DeskStore                *store,
   g_autoptr(GError) local_error = NULL;
   gboolean dry_run = options != NULL && options->dry_run;
   gboolean ok = FALSE;
+  gint64 cache_size = 0, temp_store = 0;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (paths != NULL, FALSE);
@@ -1568,6 +1596,8 @@ desk_import_paths (DeskStore                *store,
   im.parties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) g_ptr_array_unref);
   im.case_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.villages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; paths[i] != NULL; i++)
     collect_path (&im, paths[i]);
@@ -1609,8 +1639,23 @@ desk_import_paths (DeskStore                *store,
         import_collect_parties (&im, source);
     }
 
+  /* One transaction may hold a hundred thousand rows: keep its pages in
+   * memory rather than write them out and read them back again, and the
+   * undo records of each row's savepoint too (SQLite's defaults: 2 MB, a
+   * temporary file).  Every row is a savepoint, at which the search index
+   * would write out what it holds: it is brought up to date once, at the
+   * end. */
+  cache_size = pragma_int (store, "PRAGMA cache_size");
+  temp_store = pragma_int (store, "PRAGMA temp_store");
+  desk_store_exec (store, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY", NULL);
   if (!desk_store_begin (store, &local_error))
     {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+  if (!desk_search_defer (store, &local_error))
+    {
+      desk_store_rollback (store);
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto out;
     }
@@ -1625,6 +1670,12 @@ desk_import_paths (DeskStore                *store,
 
   if (n_problems (rep) > 0 || dry_run)
     desk_store_rollback (store);
+  else if (!desk_search_catch_up (store, &local_error))
+    {
+      desk_store_rollback (store);
+      add_problem (rep, "", 0, NULL, local_error->message);
+      goto out_errors;
+    }
   else if (!desk_store_commit (store, &local_error))
     {
       add_problem (rep, "", 0, NULL, local_error->message);
@@ -1642,12 +1693,23 @@ out_errors:
     ok = TRUE;
 
 out:
+  if (cache_size != 0)
+    {
+      /* The values read above: numbers, not text from anywhere. */
+      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
+                                                  " PRAGMA temp_store = %" G_GINT64_FORMAT,
+                                                  cache_size, temp_store);
+
+      desk_store_exec (store, restore, NULL);
+    }
   g_free (im.today);
   g_ptr_array_unref (im.sources);
   g_ptr_array_unref (im.pending_staff);
   g_ptr_array_unref (im.row_parties);
   g_hash_table_unref (im.parties);
   g_hash_table_unref (im.case_numbers);
+  g_hash_table_unref (im.codes);
+  g_hash_table_unref (im.villages);
   if (report != NULL)
     *report = g_steal_pointer (&rep);
   return ok;

@@ -57,6 +57,10 @@ gboolean  desk_search_suspend       (DeskStore      *store,
 gboolean  desk_search_resume        (DeskStore      *store,
                                      GError        **error);
 gboolean  desk_search_is_suspended  (DeskStore      *store);
+gboolean  desk_search_defer         (DeskStore      *store,
+                                     GError        **error);
+gboolean  desk_search_catch_up      (DeskStore      *store,
+                                     GError        **error);
 
 /* Binds @ids (element-type gint64) to parameter @idx for the table-valued
  * function desk_ids(): `id IN (SELECT value FROM desk_ids (?1))`.  @ids must
