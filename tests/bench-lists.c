@@ -11,7 +11,8 @@
  * Showing: the time from win.show-page to the first frame painted after
  * the page stopped being busy, with its rows built and bound; and of that
  * time, until the model had the ids read by its worker, and until the page
- * had taken them (the view told of the new items).
+ * stopped being busy (by then the view, told of the new items, has built
+ * and bound its rows).
  *
  * Scrolling: one step of the list's vertical adjustment per frame, set in
  * a tick callback: 200 pages down from the top one page at a time (a
@@ -108,7 +109,7 @@ typedef struct
   gint64        listed_at;    /* when it last stopped being busy */
   GArray       *show_ms;      /* until the first frame with rows */
   GArray       *ids_ms;       /* of which until the worker's ids were in */
-  GArray       *listed_ms;    /* and until the page had taken them */
+  GArray       *listed_ms;    /* and until it was no longer busy */
 } Page;
 
 static void
@@ -604,8 +605,8 @@ main (int   argc,
                pages[i].name,
                g_list_model_get_n_items (G_LIST_MODEL (desk_list_page_get_model (pages[i].page))),
                stats.median, stats.min, stats.max, text);
-      g_print ("  %-14s %9s       medians: ids read %.1f ms, taken by the page %.1f ms\n",
-               "", "", ids.median, listed.median);
+      g_print ("  %-14s %9s       medians: ids read %.1f ms, rows built and the page no longer"
+               " busy %.1f ms\n", "", "", ids.median, listed.median);
     }
   bench_print_load ("at the end");
 
