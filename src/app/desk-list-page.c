@@ -568,19 +568,25 @@ sort_changed (DeskListPage *self)
 
 /* ---- cells -------------------------------------------------------------- */
 
+/* A cell is a GtkInscription, not a GtkLabel: its size comes from its
+ * font, not from its text, so binding a row to another record does not
+ * measure the text again, nor the column and the row around it.  GTK
+ * keeps about 200 rows bound around what is shown, and a jump in a long
+ * list binds them all: with labels that was 1,400 texts laid out to draw
+ * the 25 rows seen. */
 static void
 cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             Column                   *column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column->spec->format == DESK_LIST_COLUMN_ID_NUMBER)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (item, cell);
 }
 
 static const char *
@@ -608,7 +614,7 @@ cell_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            Column                   *column)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   DeskRow *row = gtk_list_item_get_item (item);
   const char *text = desk_row_get_text (row, column->index);
   g_autofree char *shown = NULL;
@@ -618,40 +624,41 @@ cell_bind (GtkSignalListItemFactory *factory,
     note_shown_page (column->page, gtk_list_item_get_position (item));
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    gtk_widget_remove_css_class (label, styles[i]);
+    gtk_widget_remove_css_class (cell, styles[i]);
 
   if (desk_row_get_gone (row))
     {
       /* Deleted since the list was read: said once, in the first column. */
-      gtk_label_set_label (GTK_LABEL (label), column->position == 0 ? _("(deleted)") : "");
-      gtk_widget_add_css_class (label, "dim-label");
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell),
+                                column->position == 0 ? _("(deleted)") : "");
+      gtk_widget_add_css_class (cell, "dim-label");
       return;
     }
   if (*text == '\0' && column->spec->blank != NULL)
     {
-      gtk_label_set_label (GTK_LABEL (label), _(column->spec->blank));
-      gtk_widget_add_css_class (label, "dim-label");
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), _(column->spec->blank));
+      gtk_widget_add_css_class (cell, "dim-label");
       return;
     }
   switch (column->spec->format)
     {
     case DESK_LIST_COLUMN_ID_NUMBER:
       shown = desk_form_mask_id_number (text);
-      gtk_label_set_label (GTK_LABEL (label), shown);
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), shown);
       break;
     case DESK_LIST_COLUMN_STATUS:
       if (column->overdue >= 0 && g_str_equal (desk_row_get_text (row, column->overdue), "1"))
         {
           /* Past its time limit: said in words as well as in red. */
           shown = g_strdup_printf (_("%s · overdue"), text);
-          gtk_label_set_label (GTK_LABEL (label), shown);
-          gtk_widget_add_css_class (label, "error");
+          gtk_inscription_set_text (GTK_INSCRIPTION (cell), shown);
+          gtk_widget_add_css_class (cell, "error");
         }
       else
         {
-          gtk_label_set_label (GTK_LABEL (label), text);
+          gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
           if (*text != '\0')
-            gtk_widget_add_css_class (label, status_style (text));
+            gtk_widget_add_css_class (cell, status_style (text));
         }
       break;
     case DESK_LIST_COLUMN_TEXT:
@@ -660,10 +667,10 @@ cell_bind (GtkSignalListItemFactory *factory,
       if (strchr (text, '\n') != NULL)
         {
           shown = g_strdelimit (g_strdup (text), "\r\n", ' ');
-          gtk_label_set_label (GTK_LABEL (label), shown);
+          gtk_inscription_set_text (GTK_INSCRIPTION (cell), shown);
         }
       else
-        gtk_label_set_label (GTK_LABEL (label), text);
+        gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
       break;
     }
 }

@@ -1179,6 +1179,11 @@ reload_thread (GTask        *task,
   ids = self->worker_store != NULL
     ? query_ids (self->worker_store, data->query, NULL, cancellable, &error)
     : NULL;
+  /* The pages read are of no use until the next reload, which may be long
+   * in coming: give them back rather than keep up to the cache's 32 MB for
+   * each list of the window. */
+  if (self->worker_store != NULL)
+    sqlite3_db_release_memory (desk_store_get_db (self->worker_store));
   g_mutex_unlock (&self->worker_lock);
 
   if (ids == NULL)
