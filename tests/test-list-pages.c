@@ -349,7 +349,19 @@ shown_state (DeskListPage *page)
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
-/* Whether a label showing exactly @text is drawn under @root. */
+/* The text of a label or of a table's cell (an inscription); NULL for
+ * other widgets. */
+static const char *
+text_shown (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return NULL;
+}
+
+/* Whether a label or cell showing exactly @text is drawn under @root. */
 static gboolean
 shows_text (GtkWidget  *root,
             const char *text)
@@ -357,8 +369,8 @@ shows_text (GtkWidget  *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+      if (text_shown (child) != NULL && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (text_shown (child), text) == 0)
         return TRUE;
       if (shows_text (child, text))
         return TRUE;
@@ -2052,13 +2064,14 @@ collect_numbers (GtkWidget *view,
     {
       graphene_rect_t bounds;
 
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          g_regex_match_simple ("^ZX[0-9]{4}-[0-9]{4,6}$", gtk_label_get_text (GTK_LABEL (child)),
-                                0, 0) &&
+      const char *text = text_shown (child);
+
+      if (text != NULL && gtk_widget_get_mapped (child) &&
+          g_regex_match_simple ("^ZX[0-9]{4}-[0-9]{4,6}$", text, 0, 0) &&
           gtk_widget_compute_bounds (child, view, &bounds) &&
           bounds.origin.y >= 40 &&
           bounds.origin.y + bounds.size.height <= gtk_widget_get_height (view))
-        g_ptr_array_add (found, g_strdup (gtk_label_get_text (GTK_LABEL (child))));
+        g_ptr_array_add (found, g_strdup (text));
       collect_numbers (view, child, found);
     }
 }
