@@ -72,6 +72,7 @@ struct _DeskListPage
   GtkSingleSelection     *selection;
   GCancellable           *cancellable;   /* of the reload under way */
   gboolean                dirty;         /* to reload when next shown */
+  gboolean                choices_stale; /* the filters' choices to read again */
   gboolean                busy;
   guint                   busy_timeout_id;
   gboolean                filling;       /* the filters' choices are being made */
@@ -106,6 +107,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void start_reload (DeskListPage *self);
+static void fill_filters (DeskListPage *self);
 
 /* ---- what the page asks for ------------------------------------------- */
 
@@ -480,6 +482,11 @@ start_reload (DeskListPage *self)
       return;
     }
   self->dirty = FALSE;
+  if (self->choices_stale)
+    {
+      self->choices_stale = FALSE;
+      fill_filters (self);
+    }
   g_clear_pointer (&self->error, g_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1125,7 +1132,7 @@ desk_list_page_set_store (DeskListPage *self,
     }
   else
     sort_changed (self);
-  fill_filters (self);
+  self->choices_stale = TRUE;
   start_reload (self);
 }
 
@@ -1134,7 +1141,7 @@ desk_list_page_set_store (DeskListPage *self,
  *
  * The records changed: lists them again now if the page is shown,
  * otherwise when it is next shown.  The filters' choices are read again
- * (a village or a code may have been added).
+ * then too (a village or a code may have been added).
  */
 void
 desk_list_page_reload (DeskListPage *self)
@@ -1144,7 +1151,7 @@ desk_list_page_reload (DeskListPage *self)
   if (self->store == NULL)
     return;
   self->refresh = TRUE;
-  fill_filters (self);
+  self->choices_stale = TRUE;
   start_reload (self);
 }
 
