@@ -25,6 +25,7 @@ start_app (int    *argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  desk_application_prepare_display ();
   if (!gtk_init_check ())
     {
       /* TAP: a skip, not a failure, where no display exists.  CI runs

@@ -320,6 +320,32 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
+/* The first ids a reload hands over, as the model had them then. */
+typedef struct
+{
+  GArray  *ids;
+  gboolean loading;
+} Head;
+
+static void
+note_head (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Head       *head)
+{
+  if (head->ids != NULL)
+    return;
+  head->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  head->loading = desk_list_model_get_loading (DESK_LIST_MODEL (model));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      gint64 id = desk_list_model_get_id (DESK_LIST_MODEL (model), i);
+
+      g_array_append_val (head->ids, id);
+    }
+}
+
 static void
 test_async_reload (void)
 {
@@ -333,12 +359,17 @@ test_async_reload (void)
   DeskListFilter march = { .from = "2025-03-01", .until = "2025-03-31" };
   DeskListFilter april = { .from = "2025-04-01", .until = "2025-04-30" };
   int loading_changes = 0;
-  gint64 n_april;
+  gint64 n_april, net;
+  Head head = { NULL, };
+  gulong head_handler;
 
   g_signal_connect (model, "items-changed", G_CALLBACK (record_change), changes);
   g_signal_connect (model, "notify::loading", G_CALLBACK (count_notify), &loading_changes);
+  head_handler = g_signal_connect (model, "items-changed", G_CALLBACK (note_head), &head);
 
-  /* Loads in a worker; the main loop runs meanwhile. */
+  /* Loads in a worker; the main loop runs meanwhile.  The first page of
+   * ids comes on its own, while the model is still loading, then the
+   * rest after it. */
   w.pending = 1;
   desk_list_model_reload_async (model, NULL, reloaded, &first);
   g_assert_true (desk_list_model_get_loading (model));
@@ -349,10 +380,18 @@ test_async_reload (void)
   g_assert_false (desk_list_model_get_loading (model));
   g_assert_cmpint (loading_changes, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, BIG);
-  assert_changes (changes, 1, 0, 0, BIG);
+  assert_changes (changes, 2, 0, 0, DESK_LIST_PAGE_SIZE,
+                  DESK_LIST_PAGE_SIZE, 0, BIG - DESK_LIST_PAGE_SIZE);
+  g_assert_true (head.loading);
+  g_assert_cmpuint (head.ids->len, ==, DESK_LIST_PAGE_SIZE);
+  for (guint i = 0; i < head.ids->len; i++)
+    g_assert_cmpint (g_array_index (head.ids, gint64, i), ==, desk_list_model_get_id (model, i));
+  g_clear_pointer (&head.ids, g_array_unref);
+  g_signal_handler_disconnect (model, head_handler);
   g_assert_cmpuint (desk_list_model_get_rows_built (model), ==, 0);
 
-  /* Again, nothing changed: no signal. */
+  /* Again, nothing changed: no signal (the same list is read again in
+   * one go, not from its top, so that the view stays where it is). */
   w.pending = 1;
   first.ok = FALSE;
   desk_list_model_reload_async (model, NULL, reloaded, &first);
@@ -373,6 +412,24 @@ test_async_reload (void)
   assert_changes (changes, 0);
   g_assert_false (desk_list_model_get_loading (model));
 
+  /* Cancelled once its first ids are shown: the list is put back. */
+  g_clear_error (&first.error);
+  w.pending = 1;
+  g_clear_object (&cancellable);
+  cancellable = g_cancellable_new ();
+  head_handler = g_signal_connect_swapped (model, "items-changed",
+                                           G_CALLBACK (g_cancellable_cancel), cancellable);
+  desk_list_model_reload_async (model, cancellable, reloaded, &first);
+  g_main_loop_run (loop);
+  g_signal_handler_disconnect (model, head_handler);
+  g_assert_false (first.ok);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&first.error);
+  g_assert_cmpuint (changes->len, ==, 2);   /* March's first page, then all again */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, BIG);
+  g_assert_false (desk_list_model_get_loading (model));
+  g_array_set_size (changes, 0);
+
   /* Superseded: the first of two reloads gives way to the second. */
   w.pending = 2;
   desk_list_model_reload_async (model, NULL, reloaded, &first);
@@ -387,10 +444,16 @@ test_async_reload (void)
                                         " WHERE at BETWEEN '2025-04-01' AND '2025-04-30 99'");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_april);
   g_assert_false (desk_list_model_get_loading (model));
-  /* One change from everything to April (head and tail may be kept). */
-  g_assert_cmpuint (changes->len, ==, 1);
-  g_assert_cmpuint (g_array_index (changes, Change, 0).removed -
-                    g_array_index (changes, Change, 0).added, ==, BIG - n_april);
+  /* From everything to April: April's first page, then the rest of it
+   * (head and tail may be kept). */
+  g_assert_cmpint (n_april, >, DESK_LIST_PAGE_SIZE);
+  g_assert_cmpuint (changes->len, ==, 2);
+  net = 0;
+  for (guint i = 0; i < changes->len; i++)
+    net += (gint64) g_array_index (changes, Change, i).removed -
+           (gint64) g_array_index (changes, Change, i).added;
+  g_assert_cmpint (net, ==, BIG - n_april);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).position, ==, DESK_LIST_PAGE_SIZE);
   g_clear_error (&first.error);
 }
 

@@ -268,9 +268,29 @@ desk_application_init (DeskApplication *self)
   self->database_path = desk_store_default_path ();
 }
 
+/**
+ * desk_application_prepare_display:
+ *
+ * Called before GTK opens the display (desk_application_new() calls it).
+ *
+ * With the cairo renderer asked for (GSK_RENDERER=cairo: a machine
+ * without a usable GPU, as many stations' are), nothing is drawn with
+ * OpenGL, yet under X11 GDK would still load the GL driver to choose the
+ * windows' visual: on such a machine that is Mesa's llvmpipe, about 50 MB
+ * of resident memory and part of the start.  GDK is told to leave GL
+ * alone then, unless GDK_DEBUG says something else already.
+ */
+void
+desk_application_prepare_display (void)
+{
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0 && g_getenv ("GDK_DEBUG") == NULL)
+    g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+}
+
 DeskApplication *
 desk_application_new (void)
 {
+  desk_application_prepare_display ();
   return g_object_new (DESK_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,

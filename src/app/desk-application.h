@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 #define DESK_TYPE_APPLICATION (desk_application_get_type ())
 G_DECLARE_FINAL_TYPE (DeskApplication, desk_application, DESK, APPLICATION, AdwApplication)
 
+void             desk_application_prepare_display   (void);
 DeskApplication *desk_application_new               (void);
 const char      *desk_application_get_database_path (DeskApplication *self);
 

@@ -616,6 +616,29 @@ status_style (const char *status)
   return "dim-label";
 }
 
+/* Gives @cell the style class @style (a static string, or %NULL: none)
+ * in place of the one it had.  A class changed makes GTK compute the
+ * cell's style again: when a bound row's cell keeps its class, as most do
+ * while scrolling, nothing is changed. */
+static void
+set_cell_style (GtkWidget  *cell,
+                const char *style)
+{
+  static GQuark quark;
+  const char *current;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("desk-list-cell-style");
+  current = g_object_get_qdata (G_OBJECT (cell), quark);
+  if (g_strcmp0 (current, style) == 0)
+    return;
+  if (current != NULL)
+    gtk_widget_remove_css_class (cell, current);
+  if (style != NULL)
+    gtk_widget_add_css_class (cell, style);
+  g_object_set_qdata (G_OBJECT (cell), quark, (gpointer) style);
+}
+
 static void
 cell_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -625,26 +648,22 @@ cell_bind (GtkSignalListItemFactory *factory,
   DeskRow *row = gtk_list_item_get_item (item);
   const char *text = desk_row_get_text (row, column->index);
   g_autofree char *shown = NULL;
-  static const char *const styles[] = { "success", "accent", "warning", "error", "dim-label" };
 
   if (column->position == 0)
     note_shown_page (column->page, gtk_list_item_get_position (item));
-
-  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    gtk_widget_remove_css_class (cell, styles[i]);
 
   if (desk_row_get_gone (row))
     {
       /* Deleted since the list was read: said once, in the first column. */
       gtk_inscription_set_text (GTK_INSCRIPTION (cell),
                                 column->position == 0 ? _("(deleted)") : "");
-      gtk_widget_add_css_class (cell, "dim-label");
+      set_cell_style (cell, "dim-label");
       return;
     }
   if (*text == '\0' && column->spec->blank != NULL)
     {
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), _(column->spec->blank));
-      gtk_widget_add_css_class (cell, "dim-label");
+      set_cell_style (cell, "dim-label");
       return;
     }
   switch (column->spec->format)
@@ -652,6 +671,7 @@ cell_bind (GtkSignalListItemFactory *factory,
     case DESK_LIST_COLUMN_ID_NUMBER:
       shown = desk_form_mask_id_number (text);
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), shown);
+      set_cell_style (cell, NULL);
       break;
     case DESK_LIST_COLUMN_STATUS:
       if (column->overdue >= 0 && g_str_equal (desk_row_get_text (row, column->overdue), "1"))
@@ -659,13 +679,12 @@ cell_bind (GtkSignalListItemFactory *factory,
           /* Past its time limit: said in words as well as in red. */
           shown = g_strdup_printf (_("%s · overdue"), text);
           gtk_inscription_set_text (GTK_INSCRIPTION (cell), shown);
-          gtk_widget_add_css_class (cell, "error");
+          set_cell_style (cell, "error");
         }
       else
         {
           gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-          if (*text != '\0')
-            gtk_widget_add_css_class (cell, status_style (text));
+          set_cell_style (cell, *text != '\0' ? status_style (text) : NULL);
         }
       break;
     case DESK_LIST_COLUMN_TEXT:
@@ -678,6 +697,7 @@ cell_bind (GtkSignalListItemFactory *factory,
         }
       else
         gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+      set_cell_style (cell, NULL);
       break;
     }
 }
@@ -1086,11 +1106,15 @@ selection_changed (DeskListPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 
+/* While a reload is under way the model may list its first rows before
+ * the rest: they are shown at once, the count waits for the whole. */
 static void
 model_changed (DeskListPage *self)
 {
   if (!self->busy)
     update_state (self);
+  else if (self->error == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
 /**

@@ -12,12 +12,23 @@
  * A reload replaces the ids and emits items-changed for the span that
  * differs (common head and tail kept); desk_list_model_refresh_ids() re-reads
  * the rows an edit touched and emits items-changed for those rows only.
+ *
+ * A reload in a worker that starts a list again from its top (the first,
+ * or one with another filter, search or order) hands over the first
+ * HEAD_IDS ids as soon as the statement has yielded them, and the rest
+ * when it is done: in the default orders, which an index gives, the first
+ * rows are drawn long before the last ids of a big table are read.  A
+ * reload of the same list (after an edit) replaces the ids in one go, so
+ * that a list scrolled far down stays where it is.
  */
 #define G_LOG_DOMAIN "desk-list-model"
 
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 
@@ -28,6 +39,10 @@
 #include "desk-search.h"
 
 #define MAX_PAGES 24   /* pages kept: a tall window shows fewer than 3 */
+#define HEAD_IDS  DESK_LIST_PAGE_SIZE   /* more rows than a window shows */
+/* The rest of the ids waits this long after the first: a frame's time, for
+ * the view to draw the first rows before it builds the rows around them. */
+#define REST_DELAY_US 20000
 
 /* The lists */
 
@@ -446,6 +461,28 @@ query_free (Query *q)
   g_free (q);
 }
 
+/* Whether @a and @b list the same records in the same order (the overdue
+ * cut-off aside: it moves with the day, not with the clerk). */
+static gboolean
+query_same (const Query *a,
+            const Query *b)
+{
+  return a->kind == b->kind &&
+         g_strcmp0 (a->from, b->from) == 0 &&
+         g_strcmp0 (a->until, b->until) == 0 &&
+         a->village_id == b->village_id &&
+         a->category_id == b->category_id &&
+         g_strcmp0 (a->status, b->status) == 0 &&
+         g_strcmp0 (a->search, b->search) == 0 &&
+         a->channel_id == b->channel_id &&
+         a->result_id == b->result_id &&
+         a->committee_id == b->committee_id &&
+         a->mediator_id == b->mediator_id &&
+         a->overdue == b->overdue &&
+         a->sort == b->sort &&
+         a->descending == b->descending;
+}
+
 struct _DeskListModel
 {
   GObject       parent_instance;
@@ -453,6 +490,8 @@ struct _DeskListModel
   DeskStore    *store;          /* the window's connection: pages and refreshes */
   const ListSpec *spec;
   Query         query;
+  Query         shown;          /* of the ids in place, when set by a reload */
+  gboolean      has_shown;
   GArray       *ids;            /* gint64, in list order */
 
   GHashTable   *pages;          /* index → Page */
@@ -463,6 +502,9 @@ struct _DeskListModel
   guint         generation;     /* of the latest reload asked for */
   GCancellable *reload_cancellable;
   gboolean      loading;
+  guint         head_generation;  /* of the reload whose first ids are in place */
+  gint64        head_at;          /* when they were put in place */
+  GArray       *before_head;      /* the ids before, put back if the reload fails */
 
   guint64       rows_built;
   guint64       pages_loaded;
@@ -588,12 +630,19 @@ check_cancelled (void *data)
   return g_cancellable_is_cancelled (data) ? 1 : 0;
 }
 
+/* Told the first @n_head ids of a reload while the statement goes on. */
+typedef void (*HeadFunc) (GArray   *head,
+                          gpointer  data);
+
 /* The ordered ids matching @q, on @store's connection; @only (optional)
- * restricts them to those ids. */
+ * restricts them to those ids.  @head_func (optional) is called once with
+ * the first HEAD_IDS ids, when there are more. */
 static GArray *
 query_ids (DeskStore     *store,
            const Query   *q,
            GArray        *only,
+           HeadFunc       head_func,
+           gpointer       head_data,
            GCancellable  *cancellable,
            GError       **error)
 {
@@ -643,6 +692,8 @@ query_ids (DeskStore     *store,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
+      if (head_func != NULL && ids->len == HEAD_IDS)
+        head_func (ids, head_data);
       g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
@@ -853,6 +904,16 @@ set_loading (DeskListModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
 }
 
+/* The ids in place are those of @q. */
+static void
+set_shown (DeskListModel *self,
+           const Query   *q)
+{
+  query_clear (&self->shown);
+  query_copy (&self->shown, q);
+  self->has_shown = TRUE;
+}
+
 /* GListModel */
 
 static GType
@@ -920,7 +981,9 @@ desk_list_model_finalize (GObject *object)
   DeskListModel *self = DESK_LIST_MODEL (object);
 
   query_clear (&self->query);
+  query_clear (&self->shown);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->before_head, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_mutex_clear (&self->worker_lock);
 
@@ -1123,15 +1186,17 @@ desk_list_model_reload (DeskListModel  *self,
   g_return_val_if_fail (DESK_IS_LIST_MODEL (self), FALSE);
 
   query_set_cutoff (&self->query, self->store);
-  ids = query_ids (self->store, &self->query, NULL, cancellable, error);
+  ids = query_ids (self->store, &self->query, NULL, NULL, NULL, cancellable, error);
   if (ids == NULL)
     return FALSE;
+  set_shown (self, &self->query);
   /* A reload still running in a worker is stale now. */
   self->generation++;
   if (self->reload_cancellable != NULL)
     g_cancellable_cancel (self->reload_cancellable);
   g_clear_object (&self->reload_cancellable);
   set_loading (self, FALSE);
+  g_clear_pointer (&self->before_head, g_array_unref);
   set_ids (self, ids);
   return TRUE;
 }
@@ -1141,9 +1206,64 @@ typedef struct
   Query  *query;
   char   *path;
   guint   generation;
+  gboolean head;         /* hand over the first ids on their own */
+  GMainContext *context; /* the model's */
   gulong  cancel_handler;
   GCancellable *outer;   /* the caller's */
 } ReloadData;
+
+/* The first ids of a reload, on their way to the model's thread. */
+typedef struct
+{
+  DeskListModel *model;
+  guint          generation;
+  GArray        *ids;
+} Head;
+
+static void
+head_free (Head *head)
+{
+  g_object_unref (head->model);
+  g_array_unref (head->ids);
+  g_free (head);
+}
+
+/* In the model's thread: the first ids are put in place, unless a later
+ * reload was asked for meanwhile or this one was cancelled.  The model
+ * stays "loading". */
+static gboolean
+head_arrived (gpointer data)
+{
+  Head *head = data;
+  DeskListModel *self = head->model;
+
+  if (head->generation == self->generation && self->loading &&
+      !g_cancellable_is_cancelled (self->reload_cancellable))
+    {
+      if (self->before_head == NULL)
+        self->before_head = g_array_ref (self->ids);
+      set_ids (self, head->ids);
+      self->head_generation = head->generation;
+      self->head_at = g_get_monotonic_time ();
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker. */
+static void
+post_head (GArray   *ids,
+           gpointer  user_data)
+{
+  GTask *task = user_data;
+  ReloadData *data = g_task_get_task_data (task);
+  Head *head = g_new0 (Head, 1);
+
+  head->model = g_object_ref (g_task_get_source_object (task));
+  head->generation = data->generation;
+  head->ids = g_array_copy (ids);
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, head_arrived, head,
+                              (GDestroyNotify) head_free);
+}
 
 static void
 reload_data_free (ReloadData *data)
@@ -1151,6 +1271,7 @@ reload_data_free (ReloadData *data)
   if (data->cancel_handler != 0)
     g_cancellable_disconnect (data->outer, data->cancel_handler);
   g_clear_object (&data->outer);
+  g_main_context_unref (data->context);
   query_free (data->query);
   g_free (data->path);
   g_free (data);
@@ -1177,7 +1298,8 @@ reload_thread (GTask        *task,
         desk_store_exec (self->worker_store, "PRAGMA cache_size = -32768", NULL);
     }
   ids = self->worker_store != NULL
-    ? query_ids (self->worker_store, data->query, NULL, cancellable, &error)
+    ? query_ids (self->worker_store, data->query, NULL, data->head ? post_head : NULL, task,
+                 cancellable, &error)
     : NULL;
   /* The pages read are of no use until the next reload, which may be long
    * in coming: give them back rather than keep up to the cache's 32 MB for
@@ -1185,6 +1307,11 @@ reload_thread (GTask        *task,
   if (self->worker_store != NULL)
     sqlite3_db_release_memory (desk_store_get_db (self->worker_store));
   g_mutex_unlock (&self->worker_lock);
+#ifdef __GLIBC__
+  /* What SQLite gave back stays in this thread's malloc arena, resident,
+   * until trimmed: tens of MB after a big list's sort. */
+  malloc_trim (0);
+#endif
 
   if (ids == NULL)
     g_task_return_error (task, error);
@@ -1199,6 +1326,78 @@ reload_cancelled (GCancellable *outer,
   g_cancellable_cancel (inner);
 }
 
+/* The latest reload failed or was cancelled: the list is put back as it
+ * was before its first ids were shown. */
+static void
+reload_failed (DeskListModel *self)
+{
+  g_autoptr(GArray) before = g_steal_pointer (&self->before_head);
+
+  set_loading (self, FALSE);
+  g_clear_object (&self->reload_cancellable);
+  if (before != NULL)
+    set_ids (self, before);
+}
+
+/* The ids of a reload are in: put in place, unless a later reload was
+ * asked for meanwhile, or this one was cancelled. */
+static void
+finish_reload (DeskListModel *self,
+               GTask         *outer,
+               GTask         *inner,
+               GArray        *ids)
+{
+  ReloadData *data = g_task_get_task_data (inner);
+  GError *error = NULL;
+
+  if (data->generation != self->generation)
+    {
+      /* A later reload (or a synchronous one) replaced this one. */
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The list was reloaded again."));
+      return;
+    }
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (inner), &error))
+    {
+      reload_failed (self);
+      g_task_return_error (outer, error);
+      return;
+    }
+  set_loading (self, FALSE);
+  g_clear_object (&self->reload_cancellable);
+  g_clear_pointer (&self->before_head, g_array_unref);
+  set_ids (self, ids);
+  set_shown (self, data->query);
+  g_task_return_boolean (outer, TRUE);
+}
+
+typedef struct
+{
+  DeskListModel *model;
+  GTask         *inner;   /* holds the ReloadData */
+  GTask         *outer;
+  GArray        *ids;
+} Rest;
+
+static void
+rest_free (Rest *rest)
+{
+  g_object_unref (rest->model);
+  g_object_unref (rest->inner);
+  g_object_unref (rest->outer);
+  g_array_unref (rest->ids);
+  g_free (rest);
+}
+
+static gboolean
+rest_due (gpointer user_data)
+{
+  Rest *rest = user_data;
+
+  finish_reload (rest->model, rest->outer, rest->inner, rest->ids);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 reload_done (GObject      *source,
              GAsyncResult *result,
@@ -1209,27 +1408,31 @@ reload_done (GObject      *source,
   ReloadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GArray) ids = NULL;
   GError *error = NULL;
+  gint64 since_head;
 
   ids = g_task_propagate_pointer (G_TASK (result), &error);
-  if (data->generation == self->generation)
-    {
-      set_loading (self, FALSE);
-      g_clear_object (&self->reload_cancellable);
-    }
   if (ids == NULL)
     {
+      if (data->generation == self->generation)
+        reload_failed (self);
       g_task_return_error (outer, error);
       return;
     }
-  if (data->generation != self->generation)
+  since_head = g_get_monotonic_time () - self->head_at;
+  if (data->generation == self->generation && self->head_generation == data->generation &&
+      since_head < REST_DELAY_US)
     {
-      /* A later reload (or a synchronous one) replaced this one. */
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _("The list was reloaded again."));
+      Rest *rest = g_new0 (Rest, 1);
+
+      rest->model = g_object_ref (self);
+      rest->inner = g_object_ref (G_TASK (result));
+      rest->outer = g_steal_pointer (&outer);
+      rest->ids = g_steal_pointer (&ids);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, (REST_DELAY_US - since_head) / 1000 + 1, rest_due,
+                          rest, (GDestroyNotify) rest_free);
       return;
     }
-  set_ids (self, ids);
-  g_task_return_boolean (outer, TRUE);
+  finish_reload (self, outer, G_TASK (result), ids);
 }
 
 /**
@@ -1239,6 +1442,11 @@ reload_done (GObject      *source,
  * (the first reload opens it), and puts them in place when done.  A reload
  * cancels the one still running, which then fails with
  * %G_IO_ERROR_CANCELLED.  #DeskListModel:loading is %TRUE meanwhile.
+ *
+ * A reload that starts the list again from its top (the first, or one
+ * with another filter, search or order) puts the first ids in place as
+ * soon as they are read, and the rest a frame's time later at the
+ * soonest: the first rows are drawn before the view builds the others.
  */
 void
 desk_list_model_reload_async (DeskListModel       *self,
@@ -1268,6 +1476,8 @@ desk_list_model_reload_async (DeskListModel       *self,
   query_copy (data->query, &self->query);
   data->path = g_strdup (desk_store_get_path (self->store));
   data->generation = ++self->generation;
+  data->head = self->ids->len == 0 || !self->has_shown || !query_same (&self->shown, data->query);
+  data->context = g_main_context_ref_thread_default ();
   if (cancellable != NULL)
     {
       data->outer = g_object_ref (cancellable);
@@ -1400,7 +1610,7 @@ desk_list_model_refresh_ids (DeskListModel  *self,
    * the reload that listed them). */
   if (self->query.cutoff == NULL)
     query_set_cutoff (&self->query, self->store);
-  still = query_ids (self->store, &self->query, listed, NULL, error);
+  still = query_ids (self->store, &self->query, listed, NULL, NULL, NULL, error);
   if (still == NULL)
     return FALSE;
   for (guint i = 0; i < still->len; i++)
