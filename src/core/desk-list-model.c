@@ -16,7 +16,7 @@
  * A reload in a worker that starts a list again from its top (the first,
  * or one with another filter, search or order) hands over the first
  * HEAD_IDS ids as soon as the statement has yielded them, and the rest
- * when it is done: in the default orders, which an index gives, the first
+ * when it is done, a frame's time later at the soonest: in the default orders, which an index gives, the first
  * rows are drawn long before the last ids of a big table are read.  A
  * reload of the same list (after an edit) replaces the ids in one go, so
  * that a list scrolled far down stays where it is.
@@ -630,7 +630,7 @@ check_cancelled (void *data)
   return g_cancellable_is_cancelled (data) ? 1 : 0;
 }
 
-/* Told the first @n_head ids of a reload while the statement goes on. */
+/* Told the first HEAD_IDS ids of a reload while the statement goes on. */
 typedef void (*HeadFunc) (GArray   *head,
                           gpointer  data);
 
