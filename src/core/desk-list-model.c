@@ -16,10 +16,11 @@
  * A reload in a worker that starts a list again from its top (the first,
  * or one with another filter, search or order) hands over the first
  * HEAD_IDS ids as soon as the statement has yielded them, and the rest
- * when it is done, a frame's time later at the soonest: in the default orders, which an index gives, the first
- * rows are drawn long before the last ids of a big table are read.  A
- * reload of the same list (after an edit) replaces the ids in one go, so
- * that a list scrolled far down stays where it is.
+ * when it is done, a frame's time later at the soonest: in the default
+ * orders, which an index gives, the first rows are drawn long before the
+ * last ids of a big table are read, and before the view builds the rows
+ * around them.  A reload of the same list (after an edit) replaces the ids
+ * in one go, so that a list scrolled far down stays where it is.
  */
 #define G_LOG_DOMAIN "desk-list-model"
 
