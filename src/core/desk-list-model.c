@@ -1258,12 +1258,20 @@ post_head (GArray   *ids,
   GTask *task = user_data;
   ReloadData *data = g_task_get_task_data (task);
   Head *head = g_new0 (Head, 1);
+  GSource *source;
 
   head->model = g_object_ref (g_task_get_source_object (task));
   head->generation = data->generation;
   head->ids = g_array_copy (ids);
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, head_arrived, head,
-                              (GDestroyNotify) head_free);
+  /* Always through the model's main loop: g_main_context_invoke() would
+   * call it here, in the worker, whenever the main thread is not running
+   * its loop at that moment. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, head_arrived, head, (GDestroyNotify) head_free);
+  g_source_set_static_name (source, "[desk-list-model] first ids");
+  g_source_attach (source, data->context);
+  g_source_unref (source);
 }
 
 static void
