@@ -1131,6 +1131,10 @@ test_tab_order (Fixture       *f,
   /* Tab follows the paper form, through the blocks a success opens. */
   choose (editor, "committee", "青山镇人民调解委员会");
   choose (editor, "status", "调解成功");
+  /* Tab goes by where the fields are: the blocks just shown are laid out
+   * first (on a busy machine that may take a while). */
+  WAIT_UNTIL (gtk_widget_get_mapped (named (editor, "agreement-form")));
+  wait_frames (GTK_WIDGET (editor), 3);
   gtk_widget_grab_focus (named (editor, "committee"));
   for (guint i = 0; i < G_N_ELEMENTS (forward); i++)
     {
