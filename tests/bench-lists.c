@@ -198,25 +198,6 @@ wake_up (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* The list page @name: the sidebar's row has the same name. */
-static DeskListPage *
-find_page (GtkWidget  *root,
-           const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      DeskListPage *found;
-
-      if (DESK_IS_LIST_PAGE (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return DESK_LIST_PAGE (child);
-      found = find_page (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Runs the main loop until @done says so; fatal after GIVE_UP_S. */
 static void
 run_until (gboolean  (*done) (gpointer),
@@ -259,7 +240,7 @@ static gboolean
 window_idle (gpointer data)
 {
   GtkWidget *window = data;
-  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (find_page (window, page_names[0])));
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (find_list_page (window, page_names[0])));
 
   if (gtk_stack_get_transition_running (GTK_STACK (stack)))
     return FALSE;
@@ -271,7 +252,7 @@ window_idle (gpointer data)
       desk_report_page_get_busy (DESK_REPORT_PAGE (find_type (window, DESK_TYPE_REPORT_PAGE))))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    if (desk_list_page_get_busy (find_page (window, page_names[i])))
+    if (desk_list_page_get_busy (find_list_page (window, page_names[i])))
       return FALSE;
   return TRUE;
 }
@@ -563,7 +544,7 @@ main (int   argc,
       GtkWidget *view;
       GListModel *columns;
 
-      pages[i] = (Page) { page_names[i], find_page (window, page_names[i]) };
+      pages[i] = (Page) { page_names[i], find_list_page (window, page_names[i]) };
       g_assert_nonnull (pages[i].page);
       pages[i].show_ms = g_array_new (FALSE, FALSE, sizeof (double));
       pages[i].ids_ms = g_array_new (FALSE, FALSE, sizeof (double));

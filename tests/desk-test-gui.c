@@ -10,6 +10,7 @@
 #include "desk-test-util.h"
 
 #include "desk-form.h"
+#include "desk-list-page.h"
 #include "desk-register.h"
 
 DeskApplication *
@@ -118,6 +119,26 @@ find_type (GtkWidget *root,
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
         return child;
       found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list page @name under @root (the sidebar's row has the same name,
+ * hence the type). */
+DeskListPage *
+find_list_page (GtkWidget  *root,
+                const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      DeskListPage *found;
+
+      if (DESK_IS_LIST_PAGE (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return DESK_LIST_PAGE (child);
+      found = find_list_page (child, name);
       if (found != NULL)
         return found;
     }

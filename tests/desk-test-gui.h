@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "desk-application.h"
+#include "desk-list-page.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,8 @@ GtkWidget        *named          (gpointer     root,
                                   const char  *name);
 GtkWidget        *find_type      (GtkWidget   *root,
                                   GType        type);
+DeskListPage     *find_list_page (GtkWidget   *root,
+                                  const char  *name);
 GtkWidget        *find_descendant (GtkWidget  *root,
                                    GType       type,
                                    const char *title);

@@ -139,28 +139,10 @@ search_changed (GtkEditable  *entry,
 }
 
 static DeskListPage *
-find_page_in (GtkWidget  *root,
-              const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      DeskListPage *found;
-
-      if (DESK_IS_LIST_PAGE (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return DESK_LIST_PAGE (child);
-      found = find_page_in (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static DeskListPage *
 page_of (Fixture    *f,
          const char *name)
 {
-  DeskListPage *page = find_page_in (GTK_WIDGET (f->window), name);
+  DeskListPage *page = find_list_page (GTK_WIDGET (f->window), name);
 
   if (page == NULL)
     g_error ("no list page %s", name);

@@ -491,8 +491,7 @@ struct _DeskListModel
   DeskStore    *store;          /* the window's connection: pages and refreshes */
   const ListSpec *spec;
   Query         query;
-  Query         shown;          /* of the ids in place, when set by a reload */
-  gboolean      has_shown;
+  Query         shown;          /* of the ids in place (any: a reload put them) */
   GArray       *ids;            /* gint64, in list order */
 
   GHashTable   *pages;          /* index → Page */
@@ -912,7 +911,6 @@ set_shown (DeskListModel *self,
 {
   query_clear (&self->shown);
   query_copy (&self->shown, q);
-  self->has_shown = TRUE;
 }
 
 /* GListModel */
@@ -1485,7 +1483,7 @@ desk_list_model_reload_async (DeskListModel       *self,
   query_copy (data->query, &self->query);
   data->path = g_strdup (desk_store_get_path (self->store));
   data->generation = ++self->generation;
-  data->head = self->ids->len == 0 || !self->has_shown || !query_same (&self->shown, data->query);
+  data->head = self->ids->len == 0 || !query_same (&self->shown, data->query);
   data->context = g_main_context_ref_thread_default ();
   if (cancellable != NULL)
     {
