@@ -891,6 +891,91 @@ test_lazy (Fixture       *f,
     }
 }
 
+/* The table's cells under @root. */
+static guint
+count_cells (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += (GTK_IS_INSCRIPTION (child) ? 1 : 0) + count_cells (child);
+  return n;
+}
+
+/* The model's position of the first row in sight (the rows are all of
+ * one height). */
+static guint
+first_in_sight (DeskListPage *page)
+{
+  GtkAdjustment *adjustment = vadjustment (page);
+  double row = gtk_adjustment_get_upper (adjustment) / n_listed (page);
+
+  return (guint) (gtk_adjustment_get_value (adjustment) / row + 0.5);
+}
+
+/* A hidden page with a long list lets its row widgets go, and shown again
+ * it is where it was, with its selection: the first frame lists only the
+ * rows that were in sight, then the view gets all of them around. */
+static void
+test_shown_again (Fixture       *f,
+                  gconstpointer  data)
+{
+  DeskListPage *page = show (f, "consultations");
+  DeskListPage *other;
+  GtkAdjustment *adjustment = vadjustment (page);
+  GListModel *view_model;
+  guint n = n_listed (page), first, cells, columns, slice;
+  gint64 selected;
+
+  g_assert_cmpuint (n, >, 1000);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.6);
+  wait_drawn (page);
+  first = first_in_sight (page);
+  g_assert_cmpuint (first, >, n / 2);
+  view_model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view_of (page))));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (view_model), first + 2, TRUE);
+  selected = desk_list_page_get_selected_id (page);
+  g_assert_cmpint (selected, ==, desk_list_model_get_id (model_of (page), first + 2));
+  cells = count_cells (view_of (page));
+  columns = g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (view_of (page))));
+  g_test_message ("%u cells in %u columns around row %u of %u", cells, columns, first, n);
+  g_assert_cmpuint (cells, >=, 100 * columns);
+
+  other = show (f, "cases");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpuint (count_cells (view_of (page)), ==, 0);
+  g_assert_cmpuint (n_listed (page), ==, n);
+  g_assert_cmpint (desk_list_page_get_selected_id (page), ==, selected);
+
+  /* Shown: only the rows that were in sight, from the first of them. */
+  desk_window_show_page (f->window, "consultations");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  view_model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view_of (page))));
+  slice = g_list_model_get_n_items (view_model);
+  g_assert_cmpuint (slice, >, 2);
+  g_assert_cmpuint (slice, <, 100);
+  {
+    g_autoptr(DeskRow) row = g_list_model_get_item (view_model, 0);
+    g_autoptr(DeskRow) expected = g_list_model_get_item (G_LIST_MODEL (model_of (page)), first);
+
+    g_assert_true (row == expected);
+  }
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (view_model), 2));
+
+  /* Then all of them, still from there. */
+  show (f, "consultations");
+  g_assert_cmpuint (g_list_model_get_n_items (view_model), ==, n);
+  g_assert_cmpuint (first_in_sight (page), ==, first);
+  g_assert_cmpint (desk_list_page_get_selected_id (page), ==, selected);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (view_model), first + 2));
+  g_assert_cmpuint (count_cells (view_of (page)), >=, 100 * columns);
+  /* The cases, long too, let theirs go when they were hidden. */
+  g_assert_cmpuint (n_listed (other), >, 200);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (other)));
+  g_assert_cmpuint (count_cells (view_of (other)), ==, 0);
+}
+
 /* ---- tests: search -------------------------------------------------------------- */
 
 /* Words taken from the ledger's live records, as a clerk would type them:
@@ -2291,6 +2376,7 @@ main (int    argc,
   g_test_add ("/list-pages/" path, Fixture, NULL, set_up, func, tear_down)
   ADD ("counts-and-order", demo_set_up, test_counts_and_order);
   ADD ("lazy", demo_set_up, test_lazy);
+  ADD ("shown-again", demo_set_up, test_shown_again);
   ADD ("search", demo_set_up, test_search);
   ADD ("search-hint-and-escape", demo_set_up, test_search_hint_and_escape);
   ADD ("search-keys", demo_set_up, test_search_keys);

@@ -9,7 +9,9 @@
  * filters in GTK.
  *
  * A page that is not shown does no work: a change to the records while it
- * is hidden only marks it, and it reloads when it is next shown.  After a
+ * is hidden only marks it, and it reloads when it is next shown; a long
+ * list lets its row widgets go while hidden and is shown again where it
+ * was (see "a hidden page lets its rows go" below).  After a
  * change to the records the rows shown lately are read again, in place: a
  * reload that finds the same ids keeps the rows the model had built.
  * Enter or a double click on a row opens the record through the window's
@@ -19,7 +21,11 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n.h>
 
@@ -28,9 +34,13 @@
 #include "desk-form.h"
 #include "desk-list-page.h"
 #include "desk-register.h"
+#include "desk-slice-selection.h"
 
 /* The spinner waits this long, so that a quick reload does not flicker. */
 #define BUSY_DELAY_MS 200
+/* A hidden list longer than this lets its row widgets go (GTK 4.8 keeps
+ * up to 200 rows of a list); a shorter one keeps them. */
+#define RELEASE_ROWS_OVER 200
 
 typedef enum
 {
@@ -70,6 +80,12 @@ struct _DeskListPage
   DeskStore              *store;
   DeskListModel          *model;
   GtkSingleSelection     *selection;
+  DeskSliceSelection     *slice;         /* the view's: the selection, or the rows last in sight */
+  gboolean                released;      /* hidden, its row widgets let go */
+  guint                   slice_tick_id; /* shown again: until all is listed */
+  guint                   slice_ticks;
+  guint                   in_sight_first; /* released: the rows that were in sight */
+  guint                   in_sight_rows;
   GCancellable           *cancellable;   /* of the reload under way */
   gboolean                dirty;         /* to reload when next shown */
   gboolean                choices_stale; /* the filters' choices to read again */
@@ -519,11 +535,113 @@ narrowing_changed (DeskListPage *self)
   start_reload (self);
 }
 
+/* ---- a hidden page lets its rows go ------------------------------------- *
+ *
+ * GTK 4.8 keeps about 200 rows of a list built, some 15 MB of widgets with
+ * their cells, styles and accessibility objects, and keeps them while the
+ * page is hidden.  A hidden page with a long list gives the view an empty
+ * slice of it, which lets them go, and writes down which rows were in
+ * sight.  Shown again, it lists only those rows for one frame, so that the
+ * first frame builds only them, then all the others around them (see
+ * desk-slice-selection.c): the list is where it was, with its selection,
+ * and its first rows are drawn before GTK builds the 200.  The page's
+ * positions are the model's: the view's are turned into them with
+ * model_position(). */
+
+#ifdef __GLIBC__
+/* The widgets' memory goes back to the system, not only to the allocator. */
+static gboolean
+trim_heap (gpointer user_data)
+{
+  malloc_trim (0);
+  return G_SOURCE_REMOVE;
+}
+#endif
+
+static void
+page_unmapped (DeskListPage *self)
+{
+  if (self->slice == NULL || self->released)
+    return;
+  if (self->slice_tick_id != 0)
+    {
+      /* Hidden again before all was listed: the same rows next time. */
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->slice_tick_id);
+      self->slice_tick_id = 0;
+    }
+  else
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slice));
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+      double upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
+      guint first = 0, in_sight = DESK_LIST_PAGE_SIZE;
+
+      if (n <= RELEASE_ROWS_OVER)
+        return;
+      if (upper > 0)
+        {
+          /* The rows are all of one height. */
+          double row = upper / n;
+
+          first = gtk_adjustment_get_value (adjustment) / row;
+          in_sight = ceil (gtk_adjustment_get_page_size (adjustment) / row) + 1;
+        }
+      self->in_sight_first = first;
+      self->in_sight_rows = in_sight;
+    }
+  /* An empty slice: the view lets its rows go, and keeps where its focus
+   * was, which it would not with no model at all. */
+  desk_slice_selection_set_slice (self->slice, self->in_sight_first, 0);
+  self->released = TRUE;
+#ifdef __GLIBC__
+  g_idle_add_full (G_PRIORITY_LOW, trim_heap, NULL, NULL);
+#endif
+}
+
+/* Shown again: the rows in sight are drawn; now all the others. */
+static gboolean
+slice_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  DeskListPage *self = user_data;
+
+  /* The first tick is that of the frame that draws the slice. */
+  if (++self->slice_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  self->slice_tick_id = 0;
+  desk_slice_selection_show_all (self->slice);
+  if (self->dirty)
+    start_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 page_mapped (DeskListPage *self)
 {
+  if (self->released)
+    {
+      self->released = FALSE;
+      if (desk_slice_selection_get_sliced (self->slice))
+        {
+          /* A reload waits for the whole list. */
+          desk_slice_selection_set_slice (self->slice, self->in_sight_first, self->in_sight_rows);
+          self->slice_ticks = 0;
+          self->slice_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), slice_tick,
+                                                              self, NULL);
+          return;
+        }
+    }
   if (self->dirty)
     start_reload (self);
+}
+
+/* The model's position of the view's @position. */
+static guint
+model_position (DeskListPage *self,
+                guint         position)
+{
+  return position + desk_slice_selection_get_offset (self->slice);
 }
 
 /* ---- sorting by a column's header --------------------------------------- *
@@ -650,7 +768,8 @@ cell_bind (GtkSignalListItemFactory *factory,
   g_autofree char *shown = NULL;
 
   if (column->position == 0)
-    note_shown_page (column->page, gtk_list_item_get_position (item));
+    note_shown_page (column->page,
+                     model_position (column->page, gtk_list_item_get_position (item)));
 
   if (desk_row_get_gone (row))
     {
@@ -931,7 +1050,7 @@ static void
 row_activated (DeskListPage *self,
                guint         position)
 {
-  gint64 id = desk_list_model_get_id (self->model, position);
+  gint64 id = desk_list_model_get_id (self->model, model_position (self, position));
 
   if (id > 0)
     gtk_widget_activate_action (GTK_WIDGET (self), self->spec->open_action, "x", id);
@@ -964,6 +1083,7 @@ desk_list_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_LIST_PAGE);
+  g_clear_object (&self->slice);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
@@ -1051,6 +1171,7 @@ desk_list_page_init (DeskListPage *self)
   self->probed = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (page_unmapped), NULL);
 }
 
 /**
@@ -1130,9 +1251,14 @@ desk_list_page_set_store (DeskListPage *self,
 
   g_cancellable_cancel (self->cancellable);
   g_set_object (&self->store, store);
+  gtk_column_view_set_model (self->view, NULL);
+  if (self->slice_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->slice_tick_id);
+  self->slice_tick_id = 0;
+  self->released = FALSE;
+  g_clear_object (&self->slice);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  gtk_column_view_set_model (self->view, NULL);
   g_queue_clear (&self->shown_pages);
   self->refresh = FALSE;
   if (store == NULL)
@@ -1146,7 +1272,8 @@ desk_list_page_set_store (DeskListPage *self,
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed),
                            self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  self->slice = desk_slice_selection_new (GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->slice));
 
   if (self->columns->len == 0)
     {
