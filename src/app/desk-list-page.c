@@ -558,6 +558,26 @@ trim_heap (gpointer user_data)
 }
 #endif
 
+/* Makes the view hold on to the row at @position at its top.  The view
+ * keeps one row in place through changes around it: after scrolling with
+ * the keyboard that is the focused row, at the bottom, and the rows before
+ * the slice would then be inserted above it, with the rows that were in
+ * sight above the window's edge.  "list.scroll-to-item" on a row in sight
+ * holds that row where it is (GTK 4.8 has no other way to say so); the
+ * action belongs to the list inside the column view. */
+static void
+hold_top_row (DeskListPage *self,
+              guint         position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
+
 static void
 page_unmapped (DeskListPage *self)
 {
@@ -588,6 +608,7 @@ page_unmapped (DeskListPage *self)
         }
       self->in_sight_first = first;
       self->in_sight_rows = in_sight;
+      hold_top_row (self, first);
     }
   /* An empty slice: the view lets its rows go, and keeps where its focus
    * was, which it would not with no model at all. */
