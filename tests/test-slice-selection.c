@@ -197,17 +197,25 @@ test_slice (Fixture       *f,
   assert_change (f, 2, 0, 30, 0, 0);
 }
 
+/* Slices @offset… and lists all again: the changes told, from none. */
+static guint
+slice_and_show_all (Fixture *f,
+                    guint    offset)
+{
+  desk_slice_selection_set_slice (f->slice, offset, 30);
+  g_array_set_size (f->changes, 0);
+  desk_slice_selection_show_all (f->slice);
+  g_assert_false (desk_slice_selection_get_sliced (f->slice));
+  return f->changes->len;
+}
+
 /* Opening up inserts the rows before the slice, then those after, and
  * counts right in between. */
 static void
 test_show_all (Fixture       *f,
                gconstpointer  data)
 {
-  desk_slice_selection_set_slice (f->slice, 400, 30);
-  g_array_set_size (f->changes, 0);
-  desk_slice_selection_show_all (f->slice);
-  g_assert_false (desk_slice_selection_get_sliced (f->slice));
-  g_assert_cmpuint (f->changes->len, ==, 2);
+  g_assert_cmpuint (slice_and_show_all (f, 400), ==, 2);
   assert_change (f, 0, 0, 0, 400, 430);
   assert_change (f, 1, 430, 0, 570, 1000);
   g_assert_cmpstr (text_at (f, 400), ==, "400");
@@ -217,15 +225,9 @@ test_show_all (Fixture       *f,
   g_assert_cmpuint (f->changes->len, ==, 2);
 
   /* A slice at the top has nothing before it, one at the end nothing after. */
-  desk_slice_selection_set_slice (f->slice, 0, 30);
-  g_array_set_size (f->changes, 0);
-  desk_slice_selection_show_all (f->slice);
-  g_assert_cmpuint (f->changes->len, ==, 1);
+  g_assert_cmpuint (slice_and_show_all (f, 0), ==, 1);
   assert_change (f, 0, 30, 0, 970, 1000);
-  desk_slice_selection_set_slice (f->slice, 970, 30);
-  g_array_set_size (f->changes, 0);
-  desk_slice_selection_show_all (f->slice);
-  g_assert_cmpuint (f->changes->len, ==, 1);
+  g_assert_cmpuint (slice_and_show_all (f, 970), ==, 1);
   assert_change (f, 0, 0, 0, 970, 1000);
 }
 
