@@ -84,8 +84,7 @@ struct _DeskListPage
   gboolean                released;      /* hidden, its row widgets let go */
   guint                   slice_tick_id; /* shown again: until all is listed */
   guint                   slice_ticks;
-  guint                   in_sight_first; /* released: the rows that were in sight */
-  guint                   in_sight_rows;
+  guint                   in_sight_rows;  /* released: how many rows were in sight */
   GCancellable           *cancellable;   /* of the reload under way */
   gboolean                dirty;         /* to reload when next shown */
   gboolean                choices_stale; /* the filters' choices to read again */
@@ -581,6 +580,8 @@ hold_top_row (DeskListPage *self,
 static void
 page_unmapped (DeskListPage *self)
 {
+  guint first = 0;
+
   if (self->slice == NULL || self->released)
     return;
   if (self->slice_tick_id != 0)
@@ -588,13 +589,14 @@ page_unmapped (DeskListPage *self)
       /* Hidden again before all was listed: the same rows next time. */
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->slice_tick_id);
       self->slice_tick_id = 0;
+      first = desk_slice_selection_get_offset (self->slice);
     }
   else
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slice));
       GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
       double upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
-      guint first = 0, in_sight = DESK_LIST_PAGE_SIZE;
+      guint in_sight = DESK_LIST_PAGE_SIZE;
 
       if (n <= RELEASE_ROWS_OVER)
         return;
@@ -606,13 +608,13 @@ page_unmapped (DeskListPage *self)
           first = gtk_adjustment_get_value (adjustment) / row;
           in_sight = ceil (gtk_adjustment_get_page_size (adjustment) / row) + 1;
         }
-      self->in_sight_first = first;
       self->in_sight_rows = in_sight;
       hold_top_row (self, first);
     }
   /* An empty slice: the view lets its rows go, and keeps where its focus
-   * was, which it would not with no model at all. */
-  desk_slice_selection_set_slice (self->slice, self->in_sight_first, 0);
+   * was, which it would not with no model at all.  Its offset follows the
+   * rows in sight if rows before them come or go meanwhile. */
+  desk_slice_selection_set_slice (self->slice, first, 0);
   self->released = TRUE;
 #ifdef __GLIBC__
   g_idle_add_full (G_PRIORITY_LOW, trim_heap, NULL, NULL);
@@ -646,7 +648,8 @@ page_mapped (DeskListPage *self)
       if (desk_slice_selection_get_sliced (self->slice))
         {
           /* A reload waits for the whole list. */
-          desk_slice_selection_set_slice (self->slice, self->in_sight_first, self->in_sight_rows);
+          desk_slice_selection_set_slice (self->slice, desk_slice_selection_get_offset (self->slice),
+                                          self->in_sight_rows);
           self->slice_ticks = 0;
           self->slice_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), slice_tick,
                                                               self, NULL);
